@@ -1,0 +1,47 @@
+using Purrr.Core.Common;
+
+namespace Purrr.Core.Accounts;
+
+public enum ThemePreference { System, Light, Dark }
+
+/// <summary>A player's public profile and preferences. Same id as their sign-in account.</summary>
+public sealed class Player
+{
+    public const int DisplayNameMaxLength = 50;
+    public const int BioMaxLength = 500;
+
+    private Player() { } // for EF Core
+
+    public UserId Id { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public string Bio { get; private set; } = "";
+
+    /// <summary>IANA time zone id; night watch and daily quests follow it.</summary>
+    public string TimeZoneId { get; private set; } = "UTC";
+
+    public ThemePreference Theme { get; private set; }
+    public DateTimeOffset JoinedAt { get; private set; }
+    public DateTimeOffset? LastSeenAt { get; private set; }
+
+    public static Player Create(UserId id, string userName, string? timeZoneId, DateTimeOffset now) => new()
+    {
+        Id = id,
+        UserName = userName,
+        DisplayName = userName,
+        TimeZoneId = AccountRules.IsKnownTimeZone(timeZoneId) ? timeZoneId! : "UTC",
+        JoinedAt = now,
+    };
+
+    internal void UpdateProfile(ProfileUpdate update)
+    {
+        DisplayName = update.DisplayName.Trim();
+        Bio = update.Bio?.Trim() ?? "";
+        TimeZoneId = update.TimeZoneId;
+    }
+
+    internal void SetTheme(ThemePreference theme) => Theme = theme;
+}
+
+/// <summary>The editable part of a profile.</summary>
+public sealed record ProfileUpdate(string DisplayName, string? Bio, string TimeZoneId);

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Accounts;
+using Purrr.Core.Cats;
+using Purrr.Core.Security;
+
+namespace Purrr.Core.Persistence;
+
+/// <summary>One unit of work against the database: a short-lived context, disposed after one operation.</summary>
+public interface IPurrrDb : IAsyncDisposable
+{
+    DbSet<Player> Players { get; }
+    DbSet<Cat> Cats { get; }
+    DbSet<SecurityEvent> SecurityEvents { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Creates one <see cref="IPurrrDb"/> per operation (never one per circuit).</summary>
+public interface IPurrrDbFactory
+{
+    Task<IPurrrDb> CreateAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Purrr.Core.Accounts;
+using Purrr.Core.Cats;
+using Purrr.Core.Common;
+using Purrr.Core.Security;
+
+namespace Purrr.Core;
+
+public static class PurrrCoreServices
+{
+    /// <summary>Core's services. They hold no per-user state, so one instance serves every circuit.</summary>
+    public static IServiceCollection AddPurrrCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRandomSource, SharedRandomSource>();
+        services.AddSingleton<SecurityLog>();
+        services.AddSingleton<PlayerService>();
+        services.AddSingleton<CatService>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Purrr.Core.Accounts;
+using Purrr.Core.Cats;
+
+namespace Purrr.Data.Configurations;
+
+public sealed class CatConfiguration : IEntityTypeConfiguration<Cat>
+{
+    public void Configure(EntityTypeBuilder<Cat> cat)
+    {
+        cat.HasKey(c => c.Id);
+        cat.Property(c => c.Name).HasMaxLength(Cat.NameMaxLength).IsRequired();
+        cat.Property(c => c.BreedKey).HasMaxLength(40).IsRequired();
+        cat.Property(c => c.Personality).HasConversion<string>().HasMaxLength(20);
+        cat.Property(c => c.Genome).IsRequired();
+        cat.Property(c => c.Description).HasMaxLength(Cat.DescriptionMaxLength).IsRequired();
+        cat.ComplexProperty(c => c.Stats);
+
+        cat.HasOne<Player>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        cat.HasOne<Cat>().WithMany().HasForeignKey(c => c.MotherId).OnDelete(DeleteBehavior.Restrict);
+        cat.HasOne<Cat>().WithMany().HasForeignKey(c => c.FatherId).OnDelete(DeleteBehavior.Restrict);
+
+        cat.HasIndex(c => c.OwnerId);
+        cat.HasIndex(c => c.Level);
+    }
+}

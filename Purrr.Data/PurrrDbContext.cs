@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Accounts;
+using Purrr.Core.Cats;
+using Purrr.Core.Common;
+using Purrr.Core.Genetics;
+using Purrr.Core.Persistence;
+using Purrr.Core.Security;
+using Purrr.Data.Configurations;
+
+namespace Purrr.Data;
+
+/// <summary>
+/// The one database of Purrr. Each provider has a subclass so that each gets its own migration set
+/// (Migrations/Sqlite, Migrations/SqlServer); code uses this base type through IDbContextFactory.
+/// </summary>
+public abstract class PurrrDbContext(DbContextOptions options)
+    : IdentityDbContext<PurrrUser, PurrrRole, UserId>(options), IPurrrDb
+{
+    public DbSet<Player> Players => Set<Player>();
+    public DbSet<Cat> Cats => Set<Cat>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PurrrDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<UserId>().HaveConversion<UserIdConverter>();
+        conventions.Properties<CatId>().HaveConversion<CatIdConverter>();
+        conventions.Properties<Genome>().HaveConversion<GenomeConverter>().HaveMaxLength(GenomeConverter.MaxLength);
+    }
+}
+
+public sealed class SqlitePurrrDbContext(DbContextOptions<SqlitePurrrDbContext> options) : PurrrDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        base.ConfigureConventions(conventions);
+        // SQLite has no date type: store UTC instants as sortable integers so queries can compare and order them.
+        conventions.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class SqlServerPurrrDbContext(DbContextOptions<SqlServerPurrrDbContext> options) : PurrrDbContext(options);

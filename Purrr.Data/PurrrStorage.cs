@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Purrr.Data;
+
+/// <summary>Where Purrr keeps its files: the SQLite database, uploads, the mail drop, key ring and model files.</summary>
+public sealed class PurrrStorage
+{
+    public PurrrStorage(string dataFolder)
+    {
+        DataFolder = Path.GetFullPath(dataFolder);
+        Directory.CreateDirectory(DataFolder);
+    }
+
+    public string DataFolder { get; }
+
+    public string MailFolder => Subfolder("mail");
+
+    public string KeysFolder => Subfolder("keys");
+
+    public string SqliteFile => Path.Combine(DataFolder, "purrr.db");
+
+    /// <summary>Reads <c>Storage:DataFolder</c> (default <c>data/</c> under the content root) and creates it if missing.</summary>
+    public static PurrrStorage From(IConfiguration configuration, string contentRoot) =>
+        new(Path.Combine(contentRoot, configuration["Storage:DataFolder"] is { Length: > 0 } folder ? folder : "data"));
+
+    private string Subfolder(string name)
+    {
+        var path = Path.Combine(DataFolder, name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Purrr.Core.Accounts;
+
+namespace Purrr.Data.Setup;
+
+/// <summary>Brings the database up to date at start: migrations, SQLite's WAL mode, roles, and the demo world when empty.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<PurrrDbContext> contexts,
+    DatabaseSettings settings,
+    RoleManager<PurrrRole> roles,
+    DemoWorld demoWorld,
+    IOptions<DemoOptions> demo)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (settings.Provider == DatabaseProvider.Sqlite)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers no longer block the writer
+            await db.Database.MigrateAsync(ct);
+        }
+
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new PurrrRole(role));
+
+        if (demo.Value.Seed)
+            await demoWorld.SeedIfEmptyAsync(ct);
+    }
+}
+
+public static class DatabaseInitialization
+{
+    public static async Task InitializePurrrDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+    }
+}

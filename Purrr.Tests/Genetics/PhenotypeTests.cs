@@ -1,0 +1,70 @@
+using Purrr.Core.Genetics;
+using static Purrr.Tests.Infrastructure.Genomes;
+
+namespace Purrr.Tests.Genetics;
+
+[Trait("Category", "Unit")]
+public class PhenotypeTests
+{
+    [Theory]
+    [InlineData("O/B", CoatColor.Red)]
+    [InlineData("B/O", CoatColor.Red)]
+    [InlineData("O/b", CoatColor.Red)]
+    [InlineData("B/b", CoatColor.Black)]
+    [InlineData("b/B", CoatColor.Black)]
+    [InlineData("b/b", CoatColor.Chocolate)]
+    public void Orange_dominates_black_which_dominates_chocolate(string colorAlleles, CoatColor expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome($"{colorAlleles} D/D t/t s/s Cu/Cu L/L")).Color);
+
+    [Theory]
+    [InlineData("O/O", CoatColor.Cream)]
+    [InlineData("B/b", CoatColor.Blue)]
+    [InlineData("b/b", CoatColor.Lilac)]
+    public void Two_dilute_alleles_dilute_every_colour(string colorAlleles, CoatColor expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome($"{colorAlleles} d/d t/t s/s Cu/Cu L/L")).Color);
+
+    [Theory]
+    [InlineData("D/d")]
+    [InlineData("d/D")]
+    public void One_dilute_allele_does_not_show(string dilution) =>
+        Assert.Equal(CoatColor.Black, Phenotype.Of(AGenome($"B/B {dilution} t/t s/s Cu/Cu L/L")).Color);
+
+    [Theory]
+    [InlineData("s/s", WhiteSpotting.None)]
+    [InlineData("S/s", WhiteSpotting.Bicolour)]
+    [InlineData("s/S", WhiteSpotting.Bicolour)]
+    [InlineData("S/S", WhiteSpotting.Van)]
+    public void White_spotting_is_incompletely_dominant(string spotting, WhiteSpotting expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome($"B/B D/D t/t {spotting} Cu/Cu L/L")).White);
+
+    [Theory]
+    [InlineData("T/T", true)]
+    [InlineData("T/t", true)]
+    [InlineData("t/t", false)]
+    public void Tabby_is_dominant_over_solid(string pattern, bool tabby) =>
+        Assert.Equal(tabby, Phenotype.Of(AGenome($"B/B D/D {pattern} s/s Cu/Cu L/L")).Tabby);
+
+    [Theory]
+    [InlineData("Cu/Bl", EyeColor.Copper)]
+    [InlineData("Gr/Cu", EyeColor.Copper)]
+    [InlineData("Gr/Bl", EyeColor.Green)]
+    [InlineData("Bl/Bl", EyeColor.Blue)]
+    public void Copper_eyes_dominate_green_which_dominate_blue(string eyes, EyeColor expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome($"B/B D/D t/t s/s {eyes} L/L")).Eyes);
+
+    [Theory]
+    [InlineData("L/L", false)]
+    [InlineData("L/l", false)]
+    [InlineData("l/l", true)]
+    public void Long_hair_is_recessive(string length, bool longHair) =>
+        Assert.Equal(longHair, Phenotype.Of(AGenome($"B/B D/D t/t s/s Cu/Cu {length}")).LongHair);
+
+    [Fact]
+    public void Description_names_colour_pattern_white_coat_and_eyes() =>
+        Assert.Equal("Blue tabby and white, long-haired, green eyes",
+            Phenotype.Of(AGenome("B/b d/d T/t S/s Gr/Bl l/l")).Describe());
+
+    [Fact]
+    public void Different_colours_are_drawn_with_different_fur() =>
+        Assert.NotEqual(CoatPalette.For(Phenotype.Of(BlackSolidShortHair)).Fur, CoatPalette.For(Phenotype.Of(RedTabbyShortHair)).Fur);
+}

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+
+namespace Purrr.Tests.Infrastructure;
+
+/// <summary>
+/// One player's browser tab on the test server. Collects browser errors and, when a test fails,
+/// saves a screenshot under TestResults/screenshots.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext context;
+    private readonly List<string> errors = [];
+
+    private BrowserSession(IBrowserContext context, IPage page, string baseUrl)
+    {
+        this.context = context;
+        Page = page;
+        BaseUrl = baseUrl;
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                errors.Add(message.Text);
+        };
+    }
+
+    public IPage Page { get; }
+
+    public string BaseUrl { get; }
+
+    /// <summary>Errors the page reported (uncaught exceptions, console errors).</summary>
+    public IReadOnlyList<string> Errors => errors;
+
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, PurrrServer server)
+    {
+        var baseUrl = server.BaseUrl;
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            TimezoneId = "Europe/Paris",
+        });
+        context.SetDefaultTimeout(15_000);
+        return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
+    }
+
+    /// <summary>Goes to a page and, for interactive pages, waits until its circuit is live (a click before that is lost).</summary>
+    public async Task GotoAsync(string path, bool interactive = true)
+    {
+        await Page.GotoAsync(path);
+        if (interactive)
+            await WaitForCircuitAsync();
+    }
+
+    /// <summary>The layout marks itself once rendered over the live circuit.</summary>
+    public Task WaitForCircuitAsync() =>
+        Page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Runs a test body; on failure keeps a screenshot of the page for the report.</summary>
+    public async Task RunAsync(Func<Task> body, [CallerMemberName] string testName = "")
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{testName}.png"), FullPage = true });
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}

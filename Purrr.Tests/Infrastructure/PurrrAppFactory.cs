@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Purrr.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in-process on its own temporary data folder (fresh SQLite database, mail drop, keys).
+/// Argon2 runs with a small cost here so that sign-ups don't dominate the suite; the hasher's own tests use the real cost.
+/// </summary>
+public class PurrrAppFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("purrr-app-").FullName;
+
+    /// <summary>Seed the demo world at start.</summary>
+    public bool SeedDemoWorld { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Demo:Seed", SeedDemoWorld ? "true" : "false");
+        builder.UseSetting("Accounts:Argon2:MemoryKib", "1024");
+        builder.UseSetting("Accounts:Argon2:Iterations", "1");
+        builder.UseSetting("Accounts:Argon2:Parallelism", "1");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment longer; the OS cleans temp folders.
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The app on a real Kestrel port on 127.0.0.1, for Chromium.</summary>
+public sealed class PurrrServer : PurrrAppFactory
+{
+    public PurrrServer()
+    {
+        UseKestrel(0);
+    }
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/') + "/";
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Accounts;
+using Purrr.Core.Common;
+using Purrr.Core.Persistence;
+using Purrr.Data;
+
+namespace Purrr.Tests.Infrastructure;
+
+/// <summary>A migrated SQLite database in a temporary file, for service tests against the real schema.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("purrr-db-").FullName;
+    private readonly DbContextOptions<SqlitePurrrDbContext> options;
+
+    private TestDatabase()
+    {
+        options = new DbContextOptionsBuilder<SqlitePurrrDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "test.db")};Pooling=False")
+            .Options;
+        Factory = new PurrrDbFactory(new ContextFactory(options));
+    }
+
+    public IPurrrDbFactory Factory { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase();
+        await using var context = database.NewContext();
+        await context.Database.MigrateAsync();
+        return database;
+    }
+
+    public SqlitePurrrDbContext NewContext() => new(options);
+
+    /// <summary>A player with a sign-in account, as registration would leave them.</summary>
+    public async Task<UserId> AddPlayerAsync(string userName, string timeZone = "UTC")
+    {
+        var id = UserId.New();
+        await using var context = NewContext();
+        context.Users.Add(new PurrrUser
+        {
+            Id = id,
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            Email = $"{userName}@example.test",
+            NormalizedEmail = $"{userName}@example.test".ToUpperInvariant(),
+            SecurityStamp = Guid.NewGuid().ToString(),
+            Player = Player.Create(id, userName, timeZone, DateTimeOffset.UnixEpoch),
+        });
+        await context.SaveChangesAsync();
+        return id;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow runner; the temp folder is cleaned by the OS.
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class ContextFactory(DbContextOptions<SqlitePurrrDbContext> options) : IDbContextFactory<PurrrDbContext>
+    {
+        public PurrrDbContext CreateDbContext() => new SqlitePurrrDbContext(options);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+using Purrr.Core;
+using Purrr.Data;
+using Purrr.Data.Setup;
+using Purrr.Web.Components;
+using Purrr.Web.Components.Account;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var storage = PurrrStorage.From(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPurrrCore();
+builder.Services.AddPurrrData(builder.Configuration, storage);
+builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
+
+// Antiforgery tokens, auth cookies and protected browser storage stay readable after a restart.
+builder.Services.AddDataProtection()
+    .SetApplicationName("Purrr")
+    .PersistKeysToFileSystem(new DirectoryInfo(storage.KeysFolder));
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+await app.Services.InitializePurrrDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
