@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Purrr.Core.Accounts;
+using Purrr.Data;
+using Purrr.Data.Setup;
+using Purrr.Tests.Infrastructure;
+
+namespace Purrr.Tests.Setup;
+
+public sealed class DemoAppFactory : PurrrAppFactory
+{
+    public DemoAppFactory() => SeedDemoWorld = true;
+}
+
+[Trait("Category", "Integration")]
+public sealed class DemoWorldTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    [Fact]
+    public async Task An_empty_database_gets_five_players_with_cats_and_one_admin()
+    {
+        var (players, cats, privateCats, admins) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PurrrDbContext>();
+            var users = sp.GetRequiredService<UserManager<PurrrUser>>();
+            return (await db.Players.CountAsync(), await db.Cats.CountAsync(), await db.Cats.CountAsync(c => !c.IsPublic),
+                (await users.GetUsersInRoleAsync(Roles.Admin)).Select(u => u.UserName).ToList());
+        });
+
+        Assert.Equal(5, players);
+        Assert.Equal(13, cats);
+        Assert.Equal(1, privateCats);
+        Assert.Equal([DemoWorld.AdminUserName], admins);
+    }
+
+    [Fact]
+    public async Task Seeding_again_changes_nothing()
+    {
+        var seeded = await app.InScopeAsync(sp => sp.GetRequiredService<DemoWorld>().SeedIfEmptyAsync());
+        var cats = await app.InScopeAsync(sp => sp.GetRequiredService<PurrrDbContext>().Cats.CountAsync());
+
+        Assert.False(seeded);
+        Assert.Equal(13, cats);
+    }
+
+    [Theory]
+    [InlineData(DemoWorld.AdminUserName, DemoWorld.AdminPassword)]
+    [InlineData("luna", DemoWorld.PlayerPassword)]
+    public async Task The_published_demo_credentials_sign_in(string userName, string password)
+    {
+        using var client = AppClient.For(app);
+        var response = await client.SignInAsync(userName, password);
+        Assert.Equal("/cats", AppClient.RedirectTarget(response));
+    }
+
+    [Fact]
+    public async Task The_front_page_shows_the_neighbourhood_cats()
+    {
+        using var client = AppClient.For(app);
+        var html = await client.Http.GetStringAsync("/");
+        Assert.Contains("Meet the neighbourhood", html);
+        Assert.Contains("Ziggy", html);
+        Assert.DoesNotContain("Secret", html); // milo's private cat
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Purrr.Data;
+using Purrr.Tests.Infrastructure;
+
+namespace Purrr.Tests.Setup;
+
+[Trait("Category", "Integration")]
+public class MigrationTests
+{
+    [Fact]
+    public async Task The_sqlite_migrations_build_the_whole_schema_in_an_empty_database()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await db.Cats.CountAsync());
+        Assert.Equal(0, await db.Players.CountAsync());
+        Assert.Equal(0, await db.SecurityEvents.CountAsync());
+        Assert.Equal(0, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public void Both_migration_sets_are_in_step_with_the_model()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "Add a SQLite migration: dotnet ef migrations add <Name> --context SqlitePurrrDbContext --output-dir Migrations/Sqlite");
+        Assert.False(sqlServer.Database.HasPendingModelChanges(), "Add a SQL Server migration: dotnet ef migrations add <Name> --context SqlServerPurrrDbContext --output-dir Migrations/SqlServer");
+        Assert.Equal(sqlite.Database.GetMigrations().Count(), sqlServer.Database.GetMigrations().Count());
+    }
+
+    [Fact]
+    public void The_sql_server_script_creates_every_table()
+    {
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        foreach (var table in new[] { "AspNetUsers", "AspNetRoles", "Players", "Cats", "SecurityEvents" })
+            Assert.Contains($"CREATE TABLE [{table}]", script);
+        Assert.Contains("datetimeoffset", script); // native instants on SQL Server
+        Assert.DoesNotContain("AUTOINCREMENT", script); // no SQLite dialect leaked in
+    }
+}
