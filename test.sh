@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of Purrr (unit, component, integration, and end-to-end in Chromium) and ends with one line:
+#   N passed, N failed
+# Installs what the tests need when it is missing, so it works on a fresh machine with only the .NET SDK.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian's Chromium for the browser tests (never a browser downloaded by a test tool).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium for the browser tests..."
+  as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null || { echo "Could not install Chromium."; exit 1; }
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+dotnet test Purrr.Blazor.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+status=$?
+
+# The summary comes from the test results themselves, not from console output.
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$status" -ne 0 ]; then
+  echo "The tests did not run (see the build errors above)."
+  exit "$status"
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
