@@ -22,6 +22,8 @@ public sealed class Argon2Options
 /// Hashes passwords with Argon2id in the PHC string format
 /// (<c>$argon2id$v=19$m=65536,t=4,p=3$salt$hash</c>). Hashes from Identity's default hasher, or made with
 /// other Argon2 costs, still verify and are reported as needing a rehash, which Identity then stores.
+/// At most <see cref="Argon2Options.MaxConcurrentHashes"/> run at once; sign-ins use
+/// <see cref="VerifyHashedPasswordAsync"/>, which waits for a slot without holding a thread-pool thread.
 /// </summary>
 public sealed class Argon2PasswordHasher(IOptions<Argon2Options> options) : IPasswordHasher<PurrrUser>, IDisposable
 {
@@ -36,12 +38,49 @@ public sealed class Argon2PasswordHasher(IOptions<Argon2Options> options) : IPas
     public string HashPassword(PurrrUser user, string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Compute(password, salt, cost.MemoryKib, cost.Iterations, cost.Parallelism, HashBytes);
+        byte[] hash;
+        slots.Wait();
+        try
+        {
+            hash = Compute(password, salt, cost.MemoryKib, cost.Iterations, cost.Parallelism, HashBytes);
+        }
+        finally
+        {
+            slots.Release();
+        }
         return string.Create(CultureInfo.InvariantCulture,
             $"{Prefix}m={cost.MemoryKib},t={cost.Iterations},p={cost.Parallelism}${ToBase64(salt)}${ToBase64(hash)}");
     }
 
     public PasswordVerificationResult VerifyHashedPassword(PurrrUser user, string hashedPassword, string providedPassword)
+    {
+        slots.Wait();
+        try
+        {
+            return Verify(user, hashedPassword, providedPassword);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>The same check, queued for a free slot asynchronously and computed on its own thread.</summary>
+    public async Task<PasswordVerificationResult> VerifyHashedPasswordAsync(PurrrUser user, string hashedPassword, string providedPassword)
+    {
+        await slots.WaitAsync();
+        try
+        {
+            return await Task.Factory.StartNew(() => Verify(user, hashedPassword, providedPassword),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private PasswordVerificationResult Verify(PurrrUser user, string hashedPassword, string providedPassword)
     {
         if (!hashedPassword.StartsWith(Prefix, StringComparison.Ordinal))
             return VerifyLegacy(user, hashedPassword, providedPassword);
@@ -73,24 +112,16 @@ public sealed class Argon2PasswordHasher(IOptions<Argon2Options> options) : IPas
         }
     }
 
-    private byte[] Compute(string password, byte[] salt, int memoryKib, int iterations, int parallelism, int length)
+    private static byte[] Compute(string password, byte[] salt, int memoryKib, int iterations, int parallelism, int length)
     {
-        slots.Wait();
-        try
+        using var argon2 = new Argon2id(Encoding.UTF8.GetBytes(password))
         {
-            using var argon2 = new Argon2id(Encoding.UTF8.GetBytes(password))
-            {
-                Salt = salt,
-                MemorySize = memoryKib,
-                Iterations = iterations,
-                DegreeOfParallelism = parallelism,
-            };
-            return argon2.GetBytes(length);
-        }
-        finally
-        {
-            slots.Release();
-        }
+            Salt = salt,
+            MemorySize = memoryKib,
+            Iterations = iterations,
+            DegreeOfParallelism = parallelism,
+        };
+        return argon2.GetBytes(length);
     }
 
     private static bool TryParse(string phc, out int memory, out int iterations, out int parallelism, out byte[] salt, out byte[] hash)

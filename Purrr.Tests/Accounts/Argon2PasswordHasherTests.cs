@@ -58,6 +58,21 @@ public class Argon2PasswordHasherTests
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, current.VerifyHashedPassword(User, oldHash, "correct horse"));
     }
 
+    [Fact]
+    public async Task The_async_check_used_at_sign_in_gives_the_same_answers()
+    {
+        using var hasher = Hasher();
+        var hash = hasher.HashPassword(User, "correct horse");
+        var legacyHash = new PasswordHasher<PurrrUser>().HashPassword(User, "correct horse");
+
+        var results = await Task.WhenAll(
+            hasher.VerifyHashedPasswordAsync(User, hash, "correct horse"),
+            hasher.VerifyHashedPasswordAsync(User, hash, "wrong horse"),
+            hasher.VerifyHashedPasswordAsync(User, legacyHash, "correct horse"));
+
+        Assert.Equal([PasswordVerificationResult.Success, PasswordVerificationResult.Failed, PasswordVerificationResult.SuccessRehashNeeded], results);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not a hash")]

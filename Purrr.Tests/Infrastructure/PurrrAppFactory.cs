@@ -17,11 +17,27 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
     /// <summary>Seed the demo world at start.</summary>
     public bool SeedDemoWorld { get; init; }
 
+    /// <summary>Require a confirmed email to sign in, as outside Development.</summary>
+    public bool RequireConfirmedEmail { get; init; }
+
+    /// <summary>The links in the newest mail sent to <paramref name="address"/> (the app's mail drop).</summary>
+    public IReadOnlyList<string> LinksInLatestMailTo(string address)
+    {
+        var mail = Directory.GetFiles(Path.Combine(DataFolder, "mail"), "*.html")
+            .Where(f => File.ReadAllText(f).Contains($"To: {address}", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .LastOrDefault() ?? throw new InvalidOperationException($"No mail to {address}.");
+        return System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(mail), "href=\"([^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+            .ToList();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Seed", SeedDemoWorld ? "true" : "false");
+        builder.UseSetting("Accounts:RequireConfirmedEmail", RequireConfirmedEmail ? "true" : "false");
         builder.UseSetting("Accounts:Argon2:MemoryKib", "1024");
         builder.UseSetting("Accounts:Argon2:Iterations", "1");
         builder.UseSetting("Accounts:Argon2:Parallelism", "1");

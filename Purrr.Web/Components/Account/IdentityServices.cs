@@ -50,6 +50,7 @@ public static class IdentityServices
                 options.SignIn.RequireConfirmedEmail = requireConfirmedEmail;
             })
             .AddRoles<PurrrRole>()
+            .AddUserManager<PurrrUserManager>()
             .AddEntityFrameworkStores<PurrrDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
