@@ -193,4 +193,54 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
             .AnyAsync(e => e.Type == SecurityEventType.UnauthorizedAccess && e.UserId == user!.Id));
         Assert.True(logged);
     }
+
+    [Fact]
+    public async Task A_player_edits_their_profile_and_a_bad_time_zone_is_refused()
+    {
+        var userName = UniqueName("zoe");
+        using var client = AppClient.For(app);
+        await client.RegisterAsync(userName);
+
+        var saved = await client.SubmitFormAsync("/Account/Manage", "profile", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Zoe of the Alley",
+            ["Input.Bio"] = "Night owl with two cats",
+            ["Input.TimeZoneId"] = "America/Denver",
+        });
+        Assert.Equal("/Account/Manage", AppClient.RedirectTarget(saved));
+
+        var refused = await client.SubmitFormAsync("/Account/Manage", "profile", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Zoe",
+            ["Input.TimeZoneId"] = "Moon/Base",
+        });
+        Assert.Equal("Choose a time zone from the list.", await FieldErrorAsync(refused, "time-zone"));
+
+        var player = await app.Services.GetRequiredService<PlayerService>().FindAsync((await FindUserAsync(userName))!.Id);
+        Assert.Equal(("Zoe of the Alley", "Night owl with two cats", "America/Denver"), (player!.DisplayName, player.Bio, player.TimeZoneId));
+    }
+
+    [Fact]
+    public async Task A_player_changes_their_password_and_only_the_new_one_works_afterwards()
+    {
+        var userName = UniqueName("cpw");
+        using var client = AppClient.For(app);
+        await client.RegisterAsync(userName);
+
+        var wrongOld = await client.SubmitFormAsync("/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = "not-my-password", ["Input.NewPassword"] = "fresh-password-1", ["Input.ConfirmPassword"] = "fresh-password-1",
+        });
+        Assert.Contains("The current password is not right.", await wrongOld.Content.ReadAsStringAsync());
+
+        var changed = await client.SubmitFormAsync("/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = "purrr-test-pw", ["Input.NewPassword"] = "fresh-password-1", ["Input.ConfirmPassword"] = "fresh-password-1",
+        });
+        Assert.Equal("/Account/Manage/ChangePassword", AppClient.RedirectTarget(changed));
+
+        using var fresh = AppClient.For(app);
+        Assert.Contains("Invalid credentials.", await (await fresh.SignInAsync(userName, "purrr-test-pw")).Content.ReadAsStringAsync());
+        Assert.Equal("/cats", AppClient.RedirectTarget(await fresh.SignInAsync(userName, "fresh-password-1")));
+    }
 }

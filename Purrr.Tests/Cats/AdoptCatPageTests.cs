@@ -19,8 +19,7 @@ public sealed class AdoptCatPageTests : IAsyncLifetime
     public async Task Adopting_without_a_name_or_breed_shows_both_messages_by_their_fields_and_stores_nothing()
     {
         var luna = await database.AddPlayerAsync("luna");
-        await using var context = ComponentTestContext.Create(database);
-        context.SignInAs(luna, "luna");
+        await using var context = ComponentTestContext.Create(database, (luna, "luna"));
         context.Render<MudPopoverProvider>();
         var page = context.Render<AdoptCatPage>();
 

@@ -27,8 +27,7 @@ public sealed class CatPageTests : IAsyncLifetime
     {
         var luna = await database.AddPlayerAsync("luna");
         var mochi = await AdoptAsync(luna, "Mochi");
-        await using var context = ComponentTestContext.Create(database);
-        context.SignInAs(luna, "luna");
+        await using var context = ComponentTestContext.Create(database, (luna, "luna"));
 
         var page = context.Render<CatPage>(p => p.Add(c => c.Id, mochi.Id.Value));
 
@@ -51,17 +50,15 @@ public sealed class CatPageTests : IAsyncLifetime
         var milo = await database.AddPlayerAsync("milo");
         var mochi = await AdoptAsync(luna, "Mochi");
 
-        await using (var ownerView = ComponentTestContext.Create(database))
+        await using (var ownerView = ComponentTestContext.Create(database, (luna, "luna")))
         {
-            ownerView.SignInAs(luna, "luna");
             var page = ownerView.Render<CatPage>(p => p.Add(c => c.Id, mochi.Id.Value));
             page.WaitForAssertion(() => Assert.Contains("Other players can see this cat", page.Markup));
             page.Find("input[type=checkbox]").Change(false);
             page.WaitForAssertion(() => Assert.Contains("Only you can see this cat", page.Markup));
         }
 
-        await using var visitorView = ComponentTestContext.Create(database);
-        visitorView.SignInAs(milo, "milo");
+        await using var visitorView = ComponentTestContext.Create(database, (milo, "milo"));
         var navigation = visitorView.Services.GetService(typeof(NavigationManager)) as NavigationManager;
         var notFound = false;
         navigation!.OnNotFound += (_, _) => notFound = true;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Purrr.Core;
@@ -10,8 +11,11 @@ namespace Purrr.Tests.Infrastructure;
 
 public static class ComponentTestContext
 {
-    /// <summary>A bUnit context with MudBlazor and Purrr's Core services over <paramref name="database"/>, clock and seed pinned.</summary>
-    public static BunitContext Create(TestDatabase? database = null, int seed = 42)
+    /// <summary>
+    /// A bUnit context rendering as over a live circuit, with MudBlazor and Purrr's Core services over
+    /// <paramref name="database"/>, the clock and seed pinned, and <paramref name="signedIn"/> as the user (or a visitor).
+    /// </summary>
+    public static BunitContext Create(TestDatabase? database = null, (UserId Id, string UserName)? signedIn = null, int seed = 42)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -21,14 +25,20 @@ public static class ComponentTestContext
         if (database is not null)
             context.Services.AddSingleton<IPurrrDbFactory>(database.Factory);
         context.Services.AddPurrrCore();
-        return context;
-    }
 
-    /// <summary>Signs the component's user in as a player.</summary>
-    public static void SignInAs(this BunitContext context, UserId player, string userName)
-    {
         var auth = context.AddAuthorization();
-        auth.SetAuthorized(userName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, player.ToString()));
+        if (signedIn is { } player)
+        {
+            auth.SetAuthorized(player.UserName);
+            auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, player.Id.ToString()));
+        }
+        else
+        {
+            auth.SetNotAuthorized();
+        }
+
+        // Last: this builds the service provider, after which nothing can be registered.
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return context;
     }
 }
