@@ -15,8 +15,6 @@ namespace Purrr.Tests.Accounts;
 [Trait("Category", "Integration")]
 public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrAppFactory>
 {
-    private static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..16];
-
     private Task<PurrrUser?> FindUserAsync(string userName) =>
         app.InScopeAsync(sp => sp.GetRequiredService<UserManager<PurrrUser>>().FindByNameAsync(userName));
 
@@ -29,7 +27,7 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     [Fact]
     public async Task Sign_up_then_sign_in_then_adopt_through_core_stores_the_cat_and_shows_it_in_my_cats()
     {
-        var userName = UniqueName("tom");
+        var userName = Names.Unique("tom");
         using (var signUp = AppClient.For(app))
         {
             var registered = await signUp.RegisterAsync(userName);
@@ -60,8 +58,8 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     {
         // This fixture's app starts empty, so whichever test registers first makes the admin; register two and compare.
         using var client = AppClient.For(app);
-        var first = UniqueName("ann");
-        var second = UniqueName("bob");
+        var first = Names.Unique("ann");
+        var second = Names.Unique("bob");
         await client.RegisterAsync(first);
         await client.RegisterAsync(second);
 
@@ -80,14 +78,14 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     [Fact]
     public async Task A_taken_username_or_email_gets_a_message_by_its_field_and_creates_nothing()
     {
-        var userName = UniqueName("kit");
+        var userName = Names.Unique("kit");
         using var client = AppClient.For(app);
         await client.RegisterAsync(userName);
 
         var sameName = await client.RegisterAsync(userName.ToUpperInvariant(), email: $"other-{userName}@example.test");
         Assert.Equal($"Username '{userName.ToUpperInvariant()}' is already taken.", await FieldErrorAsync(sameName, "username"));
 
-        var sameEmail = await client.RegisterAsync(UniqueName("kat"), email: $"{userName}@example.test");
+        var sameEmail = await client.RegisterAsync(Names.Unique("kat"), email: $"{userName}@example.test");
         Assert.Equal($"Email '{userName}@example.test' is already taken.", await FieldErrorAsync(sameEmail, "email"));
 
         var count = await app.InScopeAsync(sp => sp.GetRequiredService<PurrrDbContext>().Users.CountAsync(u => u.Email == $"{userName}@example.test"));
@@ -101,7 +99,7 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     public async Task Bad_sign_up_input_gets_a_message_by_its_field_and_creates_nothing(string input, string field, string message)
     {
         using var client = AppClient.For(app);
-        var userName = field == "username" ? input : UniqueName("pat");
+        var userName = field == "username" ? input : Names.Unique("pat");
         var response = await client.RegisterAsync(userName, password: field == "password" ? input : "purrr-test-pw");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -112,7 +110,7 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_with_the_same_generic_message()
     {
-        var userName = UniqueName("max");
+        var userName = Names.Unique("max");
         using var client = AppClient.For(app);
         await client.RegisterAsync(userName);
         await client.SignOutAsync();
@@ -153,8 +151,8 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     [Fact]
     public async Task Another_players_private_cat_page_is_a_404_without_its_data()
     {
-        var ownerName = UniqueName("own");
-        var visitorName = UniqueName("vis");
+        var ownerName = Names.Unique("own");
+        var visitorName = Names.Unique("vis");
         using var owner = AppClient.For(app);
         await owner.RegisterAsync(ownerName);
         var ownerUser = await FindUserAsync(ownerName);
@@ -179,8 +177,8 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     public async Task A_player_is_refused_the_admin_console_and_the_attempt_is_logged()
     {
         using var client = AppClient.For(app);
-        await client.RegisterAsync(UniqueName("adm")); // in case this is the fixture's first account, which becomes admin
-        var playerName = UniqueName("ply");
+        await client.RegisterAsync(Names.Unique("adm")); // in case this is the fixture's first account, which becomes admin
+        var playerName = Names.Unique("ply");
         await client.RegisterAsync(playerName);
 
         var response = await client.GetAsync("/admin");
@@ -197,7 +195,7 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     [Fact]
     public async Task A_player_edits_their_profile_and_a_bad_time_zone_is_refused()
     {
-        var userName = UniqueName("zoe");
+        var userName = Names.Unique("zoe");
         using var client = AppClient.For(app);
         await client.RegisterAsync(userName);
 
@@ -223,7 +221,7 @@ public sealed class AccountFlowTests(PurrrAppFactory app) : IClassFixture<PurrrA
     [Fact]
     public async Task A_player_changes_their_password_and_only_the_new_one_works_afterwards()
     {
-        var userName = UniqueName("cpw");
+        var userName = Names.Unique("cpw");
         using var client = AppClient.For(app);
         await client.RegisterAsync(userName);
 

@@ -15,14 +15,12 @@ public sealed class ConfirmedEmailAppFactory : PurrrAppFactory
 [Trait("Category", "Integration")]
 public sealed class EmailFlowTests(ConfirmedEmailAppFactory app) : IClassFixture<ConfirmedEmailAppFactory>
 {
-    private static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..16];
-
     private static string PathOf(string link) => new Uri(link).PathAndQuery;
 
     [Fact]
     public async Task A_new_account_signs_in_only_after_following_the_mailed_confirmation_link()
     {
-        var userName = UniqueName("eve");
+        var userName = Names.Unique("eve");
         using var client = AppClient.For(app);
 
         var registered = await client.RegisterAsync(userName);
@@ -42,7 +40,7 @@ public sealed class EmailFlowTests(ConfirmedEmailAppFactory app) : IClassFixture
     [Fact]
     public async Task A_forgotten_password_is_reset_through_the_mailed_link()
     {
-        var userName = UniqueName("fay");
+        var userName = Names.Unique("fay");
         var email = $"{userName}@example.test";
         using var client = AppClient.For(app);
         await client.RegisterAsync(userName);
@@ -69,7 +67,7 @@ public sealed class EmailFlowTests(ConfirmedEmailAppFactory app) : IClassFixture
     [Fact]
     public async Task A_password_hash_from_another_hasher_signs_in_and_is_upgraded_to_argon2id()
     {
-        var userName = UniqueName("old");
+        var userName = Names.Unique("old");
         using var client = AppClient.For(app);
         await client.RegisterAsync(userName);
         await app.InScopeAsync(async sp =>

@@ -10,8 +10,6 @@ namespace Purrr.Tests.Cats;
 [Trait("Category", "E2E")]
 public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 {
-    private static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..14];
-
     private static async Task SignUpAsync(BrowserSession session, string userName, string password)
     {
         await session.GotoAsync("Account/Register", interactive: false);
@@ -30,7 +28,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
     {
         await using var session = await BrowserSession.OpenAsync(browser, server);
         var page = session.Page;
-        var userName = UniqueName("e2e");
+        var userName = Names.Unique("e2e");
         const string password = "e2e-password";
 
         await session.RunAsync(async () =>
@@ -90,7 +88,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 
         await session.RunAsync(async () =>
         {
-            await SignUpAsync(session, UniqueName("dark"), "e2e-password");
+            await SignUpAsync(session, Names.Unique("dark"), "e2e-password");
             var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
@@ -110,7 +108,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
     {
         await using var session = await BrowserSession.OpenAsync(browser, server);
         var page = session.Page;
-        var userName = UniqueName("back");
+        var userName = Names.Unique("back");
 
         await session.RunAsync(async () =>
         {
