@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Purrr.Core.Accounts;
+using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
+using Purrr.Core.Economy;
+using Purrr.Core.Events;
 using Purrr.Core.Security;
 
 namespace Purrr.Core;
@@ -14,9 +17,13 @@ public static class PurrrCoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
+        services.TryAddSingleton<IEventBus, InMemoryEventBus>();
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<PlayerService>();
         services.AddSingleton<CatService>();
+        services.AddSingleton<CareService>();
+        services.AddSingleton<InventoryService>();
+        services.AddSingleton<BreedingService>();
         return services;
     }
 }

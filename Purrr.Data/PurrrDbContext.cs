@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
+using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
+using Purrr.Core.Economy;
 using Purrr.Core.Common;
 using Purrr.Core.Genetics;
 using Purrr.Core.Persistence;
@@ -19,6 +21,11 @@ public abstract class PurrrDbContext(DbContextOptions options)
 {
     public DbSet<Player> Players => Set<Player>();
     public DbSet<Cat> Cats => Set<Cat>();
+    public DbSet<CatEvent> CatEvents => Set<CatEvent>();
+    public DbSet<Pregnancy> Pregnancies => Set<Pregnancy>();
+    public DbSet<BreedingOffer> BreedingOffers => Set<BreedingOffer>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<InventoryItem> InventoryItems => Set<InventoryItem>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)

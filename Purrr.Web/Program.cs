@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using Purrr.Core;
 using Purrr.Data;
 using Purrr.Data.Setup;
+using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Components.Account;
 
@@ -17,6 +18,8 @@ builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("Purrr")
     .PersistKeysToFileSystem(new DirectoryInfo(storage.KeysFolder));
+
+builder.Services.AddHostedService<LitterDeliveryWorker>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

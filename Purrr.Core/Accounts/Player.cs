@@ -21,6 +21,12 @@ public sealed class Player
     public string TimeZoneId { get; private set; } = "UTC";
 
     public ThemePreference Theme { get; private set; }
+
+    /// <summary>The coin balance; always equals the sum of the player's ledger entries.</summary>
+    public long Coins { get; private set; }
+
+    /// <summary>Optimistic concurrency: two spends racing on one balance cannot both pass the balance check.</summary>
+    public int Version { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
     public DateTimeOffset? LastSeenAt { get; private set; }
 
@@ -41,6 +47,12 @@ public sealed class Player
     }
 
     internal void SetTheme(ThemePreference theme) => Theme = theme;
+
+    internal void ChangeCoins(long amount)
+    {
+        Coins += amount;
+        Version++;
+    }
 }
 
 /// <summary>The editable part of a profile.</summary>

@@ -113,4 +113,6 @@ public static class Breeds
     ];
 
     public static Breed? Find(string? key) => All.FirstOrDefault(b => b.Key == key);
+
+    public static string NameOf(string key) => Find(key)?.Name ?? key;
 }

@@ -4,7 +4,7 @@ using Purrr.Core.Genetics;
 namespace Purrr.Core.Cats;
 
 /// <summary>A player's cat. Created by <see cref="CatAdoption"/> (or birth); its stats change only through Core rules.</summary>
-public sealed class Cat
+public sealed partial class Cat
 {
     public const int NameMaxLength = 100;
     public const int DescriptionMaxLength = 1000;
@@ -34,6 +34,40 @@ public sealed class Cat
     /// <summary>0 for an adopted founder, parents' max + 1 for a kitten.</summary>
     public int Generation { get; private set; }
 
+    /// <summary>Until then the cat cannot breed again (24 hours after breeding).</summary>
+    public DateTimeOffset? BreedingCooldownUntil { get; private set; }
+
+    /// <summary>Optimistic concurrency: two requests acting on one cat at once cannot both apply.</summary>
+    public int Version { get; private set; }
+
+    public bool IsNeglected => CatLife.IsNeglected(Stats);
+
+    public PersonalityTraits Traits => PersonalityTraits.Of(Personality);
+
+    /// <summary>
+    /// Applies the whole hours that passed since <see cref="StatsUpdatedAt"/>; the part-hour left over carries on.
+    /// Called whenever a cat is read or acted on (there is no timer per cat).
+    /// </summary>
+    public void CatchUp(DateTimeOffset now)
+    {
+        var hours = (long)Math.Floor((now - StatsUpdatedAt) / CatLife.Tick);
+        if (hours <= 0)
+            return;
+        Stats = CatLife.AfterHours(Stats, Traits, hours);
+        StatsUpdatedAt += CatLife.Tick * hours;
+    }
+
+    /// <summary>Marks the cat changed, so a concurrent change to the same cat fails instead of overwriting this one.</summary>
+    internal void Touch() => Version++;
+
+    internal void Rename(string name) => Name = name;
+
+    internal void StartBreedingCooldown(DateTimeOffset until)
+    {
+        BreedingCooldownUntil = until;
+        Touch();
+    }
+
     public void SetVisibility(bool isPublic) => IsPublic = isPublic;
 
     /// <summary>Adds experience and recomputes the level; true when the cat reached a new level.</summary>
@@ -45,6 +79,23 @@ public sealed class Cat
         Level = CatLevels.LevelFor(Xp);
         return Level > before;
     }
+
+    internal static Cat NewKitten(UserId owner, string name, string breedKey, Personality personality, Genome genome, Cat mother, Cat father, DateTimeOffset now) => new()
+    {
+        Id = CatId.New(),
+        OwnerId = owner,
+        Name = name,
+        BreedKey = breedKey,
+        Personality = personality,
+        Genome = genome,
+        Stats = CatStats.Starting,
+        IsPublic = true,
+        CreatedAt = now,
+        StatsUpdatedAt = now,
+        MotherId = mother.Id,
+        FatherId = father.Id,
+        Generation = Math.Max(mother.Generation, father.Generation) + 1,
+    };
 
     internal static Cat NewFounder(UserId owner, string name, Breed breed, Personality personality, Genome genome, bool isPublic, DateTimeOffset now) => new()
     {

@@ -11,16 +11,24 @@ public static class CatAdoption
     public static IReadOnlyList<Problem> Validate(AdoptCatRequest request)
     {
         var problems = new List<Problem>();
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length == 0)
-            problems.Add(new("Give your cat a name.", nameof(AdoptCatRequest.Name)));
-        else if (name.Length > Cat.NameMaxLength)
-            problems.Add(new($"A name can have at most {Cat.NameMaxLength} characters (this one has {name.Length}).", nameof(AdoptCatRequest.Name)));
+        if (CheckName(request.Name) is { } nameProblem)
+            problems.Add(nameProblem);
         if (Breeds.Find(request.BreedKey) is null)
             problems.Add(new("Choose a breed from the list.", nameof(AdoptCatRequest.BreedKey)));
         if (request.Personality is { } personality && !Enum.IsDefined(personality))
             problems.Add(new("Choose a personality from the list.", nameof(AdoptCatRequest.Personality)));
         return problems;
+    }
+
+    /// <summary>A cat's name: 1–100 characters once trimmed.</summary>
+    public static Problem? CheckName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            return new("Give your cat a name.", nameof(AdoptCatRequest.Name));
+        if (trimmed.Length > Cat.NameMaxLength)
+            return new($"A name can have at most {Cat.NameMaxLength} characters (this one has {trimmed.Length}).", nameof(AdoptCatRequest.Name));
+        return null;
     }
 
     /// <summary>A new kitten of the chosen breed, its genome drawn from the breed's gene pool.</summary>

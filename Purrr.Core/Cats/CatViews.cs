@@ -5,7 +5,11 @@ using Purrr.Core.Genetics;
 namespace Purrr.Core.Cats;
 
 /// <summary>A cat as a list shows it.</summary>
-public sealed record CatSummary(CatId Id, string Name, string BreedName, Personality Personality, int Level, Genome Genome, string OwnerName);
+public sealed record CatSummary(CatId Id, string Name, string BreedName, Personality Personality, int Level, Genome Genome, string OwnerName)
+{
+    public static CatSummary Of(Cat cat, string ownerName) =>
+        new(cat.Id, cat.Name, Breeds.NameOf(cat.BreedKey), cat.Personality, cat.Level, cat.Genome, ownerName);
+}
 
 /// <summary>Everything the cat page shows; plain data so it can cross from prerender to the live circuit.</summary>
 public sealed record CatProfile(
@@ -22,8 +26,26 @@ public sealed record CatProfile(
     string Description,
     bool IsPublic,
     DateTimeOffset CreatedAt,
-    int Generation)
+    int Generation,
+    CatId? MotherId,
+    CatId? FatherId,
+    IReadOnlyDictionary<CareAction, DateTimeOffset?> ReadyAt,
+    DateTimeOffset? NapUntil,
+    DateTimeOffset? BreedingCooldownUntil)
 {
+    public static CatProfile Of(Cat cat, string ownerName, DateTimeOffset now) => new(
+        cat.Id, cat.OwnerId, ownerName, cat.Name, Breeds.NameOf(cat.BreedKey), cat.Personality, cat.Genome, cat.Xp, cat.Level,
+        cat.Stats, cat.Description, cat.IsPublic, cat.CreatedAt, cat.Generation, cat.MotherId, cat.FatherId,
+        Enum.GetValues<CareAction>().ToDictionary(action => action, action => cat.ReadyAt(action, now)),
+        cat.NapUntil > now ? cat.NapUntil : null,
+        cat.BreedingCooldownUntil > now ? cat.BreedingCooldownUntil : null);
+
+    [JsonIgnore]
+    public bool IsNeglected => CatLife.IsNeglected(Stats);
+
+    [JsonIgnore]
+    public double TrainingSuccessChance => Cat.TrainingSuccessChance(Stats);
+
     [JsonIgnore]
     public Phenotype Phenotype => Phenotype.Of(Genome);
 
@@ -35,3 +57,12 @@ public sealed record CatProfile(
 
     public bool IsOwnedBy(UserId? viewer) => viewer == OwnerId;
 }
+
+/// <summary>A cat and its ancestors; <see cref="Cat"/> is null when unknown (a founder's parents) or private.</summary>
+public sealed record FamilyMember(CatSummary? Cat, bool Hidden, FamilyMember? Mother, FamilyMember? Father)
+{
+    public static readonly FamilyMember Unknown = new(null, false, null, null);
+}
+
+/// <summary>A moment of a cat's life as its page lists it.</summary>
+public sealed record CatMoment(CatEventType Type, string Detail, DateTimeOffset At);

@@ -1,17 +1,23 @@
 namespace Purrr.Core.Genetics;
 
-public enum CoatColor { Red, Cream, Black, Blue, Chocolate, Lilac }
+public enum CoatColor { Red, Cream, Black, Blue, Chocolate, Lilac, Cinnamon, Fawn }
 
-public enum WhiteSpotting { None, Bicolour, Van }
+public enum CoatPattern { Solid, Tabby, Ticked }
 
-public enum EyeColor { Copper, Green, Blue }
+public enum WhiteSpotting { None, Gloves, Bicolour, Van }
+
+public enum EyeColor { Copper, Green, Blue, OddEyed }
 
 /// <summary>What a genome looks like.</summary>
-public sealed record Phenotype(CoatColor Color, bool Tabby, WhiteSpotting White, EyeColor Eyes, bool LongHair)
+public sealed record Phenotype(CoatColor Color, CoatPattern Pattern, WhiteSpotting White, EyeColor Eyes, bool LongHair, bool Silver = false, bool Curly = false)
 {
+    /// <summary>Shows a trait only a mutation brings.</summary>
+    public bool IsRare => Color is CoatColor.Cinnamon or CoatColor.Fawn || Pattern == CoatPattern.Ticked || White == WhiteSpotting.Gloves
+        || Eyes == EyeColor.OddEyed || Silver || Curly;
+
     public static Phenotype Of(Genome genome)
     {
-        var dilute = genome.Dilution.IsHomozygous && genome.Dilution.First == DiluteAllele.Dilute;
+        var dilute = genome.Dilution.Count(DiluteAllele.Dilute) == 2;
         var color = (Loci.Color.Dominant(genome.Color), dilute) switch
         {
             (CoatColorAllele.Orange, false) => CoatColor.Red,
@@ -19,37 +25,52 @@ public sealed record Phenotype(CoatColor Color, bool Tabby, WhiteSpotting White,
             (CoatColorAllele.Black, false) => CoatColor.Black,
             (CoatColorAllele.Black, true) => CoatColor.Blue,
             (CoatColorAllele.Chocolate, false) => CoatColor.Chocolate,
-            _ => CoatColor.Lilac,
+            (CoatColorAllele.Chocolate, true) => CoatColor.Lilac,
+            (CoatColorAllele.Cinnamon, false) => CoatColor.Cinnamon,
+            _ => CoatColor.Fawn,
+        };
+        var pattern = Loci.Pattern.Dominant(genome.Pattern) switch
+        {
+            TabbyAllele.Ticked => CoatPattern.Ticked,
+            TabbyAllele.Tabby => CoatPattern.Tabby,
+            _ => CoatPattern.Solid,
         };
         var white = genome.WhiteSpotting.Count(WhiteSpottingAllele.Spotted) switch
         {
-            0 => WhiteSpotting.None,
+            2 => WhiteSpotting.Van,
             1 => WhiteSpotting.Bicolour,
-            _ => WhiteSpotting.Van,
+            _ => genome.WhiteSpotting.Has(WhiteSpottingAllele.Gloves) ? WhiteSpotting.Gloves : WhiteSpotting.None,
         };
         var eyes = Loci.EyeColor.Dominant(genome.EyeColor) switch
         {
             EyeColorAllele.Copper => EyeColor.Copper,
             EyeColorAllele.Green => EyeColor.Green,
+            EyeColorAllele.OddEyed => EyeColor.OddEyed,
             _ => EyeColor.Blue,
         };
-        return new Phenotype(
-            color,
-            Tabby: Loci.Pattern.Dominant(genome.Pattern) == TabbyAllele.Tabby,
-            white,
-            eyes,
-            LongHair: Loci.CoatLength.Dominant(genome.CoatLength) == CoatLengthAllele.Long);
+        return new Phenotype(color, pattern, white, eyes,
+            LongHair: genome.CoatLength.Count(CoatLengthAllele.Long) == 2,
+            Silver: genome.Dilution.Has(DiluteAllele.Silver),
+            Curly: genome.CoatLength.Has(CoatLengthAllele.Curly));
     }
 
     /// <summary>How a player would describe the cat, e.g. "Blue tabby and white, long-haired, green eyes".</summary>
     public string Describe()
     {
-        var coat = Color.ToString() + (Tabby ? " tabby" : "") + White switch
+        var coat = Color + (Silver ? " silver" : "") + Pattern switch
+        {
+            CoatPattern.Tabby => " tabby",
+            CoatPattern.Ticked => " ticked tabby",
+            _ => "",
+        } + White switch
         {
             WhiteSpotting.Bicolour => " and white",
             WhiteSpotting.Van => " van",
+            WhiteSpotting.Gloves => " with white gloves",
             _ => "",
         };
-        return $"{coat}, {(LongHair ? "long-haired" : "short-haired")}, {Eyes.ToString().ToLowerInvariant()} eyes";
+        var hair = (Curly ? "curly " : "") + (LongHair ? "long-haired" : "short-haired");
+        var eyes = Eyes == EyeColor.OddEyed ? "odd eyes (one blue, one copper)" : $"{Eyes.ToString().ToLowerInvariant()} eyes";
+        return $"{coat}, {hair}, {eyes}";
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
+using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
+using Purrr.Core.Economy;
 using Purrr.Core.Security;
 
 namespace Purrr.Core.Persistence;
@@ -10,6 +12,11 @@ public interface IPurrrDb : IAsyncDisposable
 {
     DbSet<Player> Players { get; }
     DbSet<Cat> Cats { get; }
+    DbSet<CatEvent> CatEvents { get; }
+    DbSet<Pregnancy> Pregnancies { get; }
+    DbSet<BreedingOffer> BreedingOffers { get; }
+    DbSet<LedgerEntry> LedgerEntries { get; }
+    DbSet<InventoryItem> InventoryItems { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Purrr.Core.Accounts;
 using Purrr.Core.Common;
+using Purrr.Core.Economy;
 
 namespace Purrr.Data.Accounts;
 
@@ -15,7 +16,7 @@ public sealed class AccountOptions
 public sealed record RegistrationRequest(string? UserName, string? Email, string? Password, string? TimeZoneId);
 
 /// <summary>Creates accounts: the sign-in account and the player's profile in one save, then the role.</summary>
-public sealed class AccountService(UserManager<PurrrUser> users, TimeProvider clock, IOptions<AccountOptions> options)
+public sealed class AccountService(UserManager<PurrrUser> users, PurrrDbContext db, TimeProvider clock, IOptions<AccountOptions> options)
 {
     public async Task<Result<PurrrUser>> RegisterAsync(RegistrationRequest request, CancellationToken ct = default)
     {
@@ -31,16 +32,19 @@ public sealed class AccountService(UserManager<PurrrUser> users, TimeProvider cl
 
         var firstAccount = !await users.Users.AnyAsync(ct);
         var id = UserId.New();
-        var user = new PurrrUser
-        {
-            Id = id,
-            UserName = request.UserName,
-            Email = request.Email!.Trim(),
-            Player = Player.Create(id, request.UserName!, request.TimeZoneId, clock.GetUtcNow()),
-        };
+        var now = clock.GetUtcNow();
+        var player = Player.Create(id, request.UserName!, request.TimeZoneId, now);
+        var user = new PurrrUser { Id = id, UserName = request.UserName, Email = request.Email!.Trim(), Player = player };
+        // The welcome coins and pantry ride on the same save as the account: the user store shares this scoped context.
+        var (gift, pantry) = Wallet.WelcomePlayer(player, now);
+        db.LedgerEntries.Add(gift);
+        db.InventoryItems.AddRange(pantry);
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
+        {
+            db.ChangeTracker.Clear(); // nothing of a refused sign-up may be saved later by the same context
             return Result<PurrrUser>.Failure(created.Errors.Select(ToProblem).ToList());
+        }
 
         var isAdmin = firstAccount || string.Equals(user.Email, options.Value.AdminEmail, StringComparison.OrdinalIgnoreCase);
         await users.AddToRolesAsync(user, isAdmin ? [Roles.Player, Roles.Admin] : [Roles.Player]);

@@ -16,6 +16,9 @@ public sealed class CatConfiguration : IEntityTypeConfiguration<Cat>
         cat.Property(c => c.Genome).IsRequired();
         cat.Property(c => c.Description).HasMaxLength(Cat.DescriptionMaxLength).IsRequired();
         cat.ComplexProperty(c => c.Stats);
+        cat.Property(c => c.Version).IsConcurrencyToken();
+        cat.Ignore(c => c.Traits);
+        cat.Ignore(c => c.IsNeglected);
 
         cat.HasOne<Player>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         cat.HasOne<Cat>().WithMany().HasForeignKey(c => c.MotherId).OnDelete(DeleteBehavior.Restrict);
@@ -23,5 +26,17 @@ public sealed class CatConfiguration : IEntityTypeConfiguration<Cat>
 
         cat.HasIndex(c => c.OwnerId);
         cat.HasIndex(c => c.Level);
+    }
+}
+
+public sealed class CatEventConfiguration : IEntityTypeConfiguration<CatEvent>
+{
+    public void Configure(EntityTypeBuilder<CatEvent> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Type).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Detail).HasMaxLength(CatEvent.DetailMaxLength).IsRequired();
+        e.HasOne<Cat>().WithMany().HasForeignKey(x => x.CatId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.CatId, x.At });
     }
 }

@@ -15,6 +15,7 @@ public sealed class PlayerConfiguration : IEntityTypeConfiguration<Player>
         player.Property(p => p.Bio).HasMaxLength(Player.BioMaxLength).IsRequired();
         player.Property(p => p.TimeZoneId).HasMaxLength(64).IsRequired();
         player.Property(p => p.Theme).HasConversion<string>().HasMaxLength(10);
+        player.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 

@@ -70,6 +70,19 @@ public class CatPortraitTests
     }
 
     [Fact]
+    public async Task Rare_traits_are_drawn()
+    {
+        var plain = await RenderAsync(AGenome("B/B D/D t/t s/s Cu/Cu L/L"));
+        var oddEyedTicked = await RenderAsync(AGenome("B/B D/D Ta/t s/s Od/Bl L/L"));
+        var silver = await RenderAsync(AGenome("B/B I/D t/t s/s Cu/Cu L/L"));
+
+        Assert.NotEmpty(oddEyedTicked.QuerySelectorAll(".ticking"));
+        var eyes = oddEyedTicked.QuerySelectorAll(".eye").Select(e => e.GetAttribute("fill")).ToList();
+        Assert.NotEqual(eyes[0], eyes[1]); // one blue, one copper
+        Assert.NotEqual(HeadFill(plain), HeadFill(silver));
+    }
+
+    [Fact]
     public async Task The_portrait_describes_the_cat_for_screen_readers()
     {
         var svg = await RenderAsync(CreamVanLongHair, "Kumo");

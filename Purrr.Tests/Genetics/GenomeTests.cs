@@ -40,7 +40,7 @@ public class GenomeTests
         for (var i = 0; i < 50; i++)
         {
             var look = Phenotype.Of(russianBlue.DrawFounder(random));
-            Assert.Equal(new Phenotype(CoatColor.Blue, Tabby: false, WhiteSpotting.None, EyeColor.Green, LongHair: false), look);
+            Assert.Equal(new Phenotype(CoatColor.Blue, CoatPattern.Solid, WhiteSpotting.None, EyeColor.Green, LongHair: false), look);
         }
     }
 

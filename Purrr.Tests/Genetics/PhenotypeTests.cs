@@ -38,11 +38,13 @@ public class PhenotypeTests
         Assert.Equal(expected, Phenotype.Of(AGenome($"B/B D/D t/t {spotting} Cu/Cu L/L")).White);
 
     [Theory]
-    [InlineData("T/T", true)]
-    [InlineData("T/t", true)]
-    [InlineData("t/t", false)]
-    public void Tabby_is_dominant_over_solid(string pattern, bool tabby) =>
-        Assert.Equal(tabby, Phenotype.Of(AGenome($"B/B D/D {pattern} s/s Cu/Cu L/L")).Tabby);
+    [InlineData("T/T", CoatPattern.Tabby)]
+    [InlineData("T/t", CoatPattern.Tabby)]
+    [InlineData("t/t", CoatPattern.Solid)]
+    [InlineData("Ta/t", CoatPattern.Ticked)]
+    [InlineData("T/Ta", CoatPattern.Ticked)]
+    public void Tabby_is_dominant_over_solid_and_rare_ticking_over_both(string pattern, CoatPattern expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome($"B/B D/D {pattern} s/s Cu/Cu L/L")).Pattern);
 
     [Theory]
     [InlineData("Cu/Bl", EyeColor.Copper)]
@@ -58,6 +60,37 @@ public class PhenotypeTests
     [InlineData("l/l", true)]
     public void Long_hair_is_recessive(string length, bool longHair) =>
         Assert.Equal(longHair, Phenotype.Of(AGenome($"B/B D/D t/t s/s Cu/Cu {length}")).LongHair);
+
+    [Theory]
+    [InlineData("B/bl", CoatColor.Black)]
+    [InlineData("b/bl", CoatColor.Chocolate)]
+    [InlineData("bl/bl", CoatColor.Cinnamon)]
+    public void Rare_cinnamon_is_recessive_even_to_chocolate(string colorAlleles, CoatColor expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome($"{colorAlleles} D/D t/t s/s Cu/Cu L/L")).Color);
+
+    [Theory]
+    [InlineData("Od/Bl", EyeColor.OddEyed)]
+    [InlineData("Od/Gr", EyeColor.Green)]
+    [InlineData("Cu/Od", EyeColor.Copper)]
+    public void Rare_odd_eyes_show_only_over_blue(string eyes, EyeColor expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome($"B/B D/D t/t s/s {eyes} L/L")).Eyes);
+
+    [Fact]
+    public void One_copy_of_a_dominant_rare_allele_shows_and_is_flagged_rare()
+    {
+        var silver = Phenotype.Of(AGenome("B/B I/d t/t s/s Cu/Cu L/L"));
+        var curly = Phenotype.Of(AGenome("B/B D/D t/t s/s Cu/Cu R/l"));
+        var gloves = Phenotype.Of(AGenome("B/B D/D t/t g/s Cu/Cu L/L"));
+        var glovesUnderSpotting = Phenotype.Of(AGenome("B/B D/D t/t g/S Cu/Cu L/L"));
+
+        Assert.True(silver.Silver && silver.IsRare);
+        Assert.Equal(CoatColor.Black, silver.Color); // silver/dilute is not two dilutes
+        Assert.True(curly.Curly && curly.IsRare);
+        Assert.Equal(WhiteSpotting.Gloves, gloves.White);
+        Assert.Equal(WhiteSpotting.Bicolour, glovesUnderSpotting.White);
+        Assert.False(glovesUnderSpotting.IsRare); // hidden: only a carrier
+        Assert.False(Phenotype.Of(Infrastructure.Genomes.BlackSolidShortHair).IsRare);
+    }
 
     [Fact]
     public void Description_names_colour_pattern_white_coat_and_eyes() =>

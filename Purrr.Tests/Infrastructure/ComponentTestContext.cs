@@ -25,6 +25,7 @@ public static class ComponentTestContext
         if (database is not null)
             context.Services.AddSingleton<IPurrrDbFactory>(database.Factory);
         context.Services.AddPurrrCore();
+        context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
 
         var auth = context.AddAuthorization();
         if (signedIn is { } player)

@@ -15,6 +15,7 @@ public static class IdentityServices
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<PurrrSignIn>();
+        services.AddScoped<CurrentPlayer>();
 
         services.AddAuthentication(options =>
             {

@@ -1,0 +1,27 @@
+using Purrr.Core.Common;
+
+namespace Purrr.Core.Cats;
+
+public enum CatEventType { Adopted, LevelUp, Born, Bred, Renamed }
+
+/// <summary>A moment in a cat's life worth keeping: its timeline.</summary>
+public sealed class CatEvent
+{
+    public const int DetailMaxLength = 200;
+
+    private CatEvent() { } // for EF Core
+
+    public long Id { get; private set; }
+    public CatId CatId { get; private set; }
+    public CatEventType Type { get; private set; }
+    public string Detail { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+
+    public static CatEvent Create(CatId cat, CatEventType type, string detail, DateTimeOffset at) => new()
+    {
+        CatId = cat,
+        Type = type,
+        Detail = detail.Length > DetailMaxLength ? detail[..DetailMaxLength] : detail,
+        At = at,
+    };
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Common;
+using Purrr.Core.Events;
+using Purrr.Core.Persistence;
+
+namespace Purrr.Core.Economy;
+
+/// <summary>A player's coins and what they hold of each item.</summary>
+public sealed record Pantry(long Coins, IReadOnlyList<PantryShelf> Shelves)
+{
+    public int QuantityOf(Item item) => Shelves.FirstOrDefault(s => s.Item.Key == item.Key)?.Quantity ?? 0;
+}
+
+public sealed record PantryShelf(Item Item, int Quantity);
+
+/// <summary>Buying items with coins, and reading what a player holds.</summary>
+public sealed class InventoryService(IPurrrDbFactory dbFactory, TimeProvider clock, IEventBus bus)
+{
+    public const int MaxQuantityPerPurchase = 99;
+
+    public async Task<Pantry> GetAsync(UserId player, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var coins = await db.Players.Where(p => p.Id == player).Select(p => p.Coins).FirstOrDefaultAsync(ct);
+        var held = await db.InventoryItems.AsNoTracking().Where(i => i.PlayerId == player).ToDictionaryAsync(i => i.ItemKey, i => i.Quantity, ct);
+        return new Pantry(coins, Items.All.Select(item => new PantryShelf(item, held.GetValueOrDefault(item.Key))).ToList());
+    }
+
+    /// <summary>Buys <paramref name="quantity"/> of an item; the same <paramref name="idempotencyKey"/> twice buys once.</summary>
+    public async Task<Result<Pantry>> BuyAsync(UserId player, string? itemKey, int quantity, string idempotencyKey, CancellationToken ct = default)
+    {
+        if (Items.Find(itemKey) is not { } item)
+            return Result<Pantry>.Failure("That item isn't sold here.");
+        if (quantity is < 1 or > MaxQuantityPerPurchase)
+            return Result<Pantry>.Failure($"Buy between 1 and {MaxQuantityPerPurchase} at a time.");
+
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            if (!await db.LedgerEntries.AnyAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct))
+            {
+                var buyer = await db.Players.FirstOrDefaultAsync(p => p.Id == player, ct);
+                if (buyer is null)
+                    return Result<Pantry>.Failure("Sign in again to buy.");
+                var charge = Wallet.Spend(buyer, item.Price * quantity, LedgerReason.Purchase, $"item:{item.Key}x{quantity}", idempotencyKey, clock.GetUtcNow());
+                if (!charge.Succeeded)
+                    return Result<Pantry>.Failure(charge.Problems);
+                db.LedgerEntries.Add(charge.Value);
+                var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == player && i.ItemKey == item.Key, ct);
+                if (shelf is null)
+                    db.InventoryItems.Add(InventoryItem.Of(player, item, quantity));
+                else
+                    shelf.Add(quantity);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another purchase changed the balance first, or this very request was already applied.
+                    if (!await db.LedgerEntries.AnyAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct))
+                        return Result<Pantry>.Failure("Your balance just changed. Please try again.");
+                }
+            }
+        }
+        var pantry = await GetAsync(player, ct);
+        bus.Publish(new WalletChanged(player, pantry.Coins));
+        return pantry;
+    }
+}

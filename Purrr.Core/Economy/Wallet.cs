@@ -1,0 +1,33 @@
+using Purrr.Core.Accounts;
+using Purrr.Core.Common;
+
+namespace Purrr.Core.Economy;
+
+/// <summary>The rules of coins: balances never go negative and every change is a ledger entry.</summary>
+public static class Wallet
+{
+    public const long StartingCoins = 500;
+
+    /// <summary>Takes coins from the player; the caller saves the returned entry in the same transaction.</summary>
+    public static Result<LedgerEntry> Spend(Player player, long amount, LedgerReason reason, string reference, string? idempotencyKey, DateTimeOffset now)
+    {
+        if (amount <= 0)
+            return Result<LedgerEntry>.Failure("The amount must be positive.");
+        if (player.Coins < amount)
+            return Result<LedgerEntry>.Failure($"Not enough coins: this costs {amount:N0} and you have {player.Coins:N0}.");
+        player.ChangeCoins(-amount);
+        return LedgerEntry.Create(player.Id, -amount, player.Coins, reason, reference, idempotencyKey, now);
+    }
+
+    public static LedgerEntry Credit(Player player, long amount, LedgerReason reason, string reference, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        player.ChangeCoins(amount);
+        return LedgerEntry.Create(player.Id, amount, player.Coins, reason, reference, null, now);
+    }
+
+    /// <summary>What a new player starts with: 500 coins and some food for their first cat.</summary>
+    public static (LedgerEntry Gift, IReadOnlyList<InventoryItem> Pantry) WelcomePlayer(Player player, DateTimeOffset now) =>
+        (Credit(player, StartingCoins, LedgerReason.WelcomeGift, "welcome", now),
+            [InventoryItem.Of(player.Id, Items.BasicFood, 5), InventoryItem.Of(player.Id, Items.PremiumFood, 1)]);
+}
