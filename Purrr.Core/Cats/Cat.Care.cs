@@ -52,8 +52,8 @@ public sealed partial class Cat
             _ => LastTrainedAt,
         };
         var ready = last + CareCooldown;
-        if (action is CareAction.Play or CareAction.Train && NapUntil > ready)
-            ready = NapUntil;
+        if (action is CareAction.Play or CareAction.Train && NapUntil is { } napEnd && (ready is null || napEnd > ready))
+            ready = napEnd;
         return ready > now ? ready : null;
     }
 

@@ -10,30 +10,17 @@ namespace Purrr.Tests.Cats;
 [Trait("Category", "E2E")]
 public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 {
-    private static async Task SignUpAsync(BrowserSession session, string userName, string password)
-    {
-        await session.GotoAsync("Account/Register", interactive: false);
-        var page = session.Page;
-        await page.GetByLabel("Username").FillAsync(userName);
-        await page.GetByLabel("Email").FillAsync($"{userName}@example.test");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("Confirm password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync("**/cats");
-        await session.WaitForCircuitAsync();
-    }
-
     [Fact]
     public async Task A_new_player_signs_up_signs_in_adopts_a_cat_and_sees_it_drawn()
     {
         await using var session = await BrowserSession.OpenAsync(browser, server);
         var page = session.Page;
         var userName = Names.Unique("e2e");
-        const string password = "e2e-password";
+        const string password = BrowserSteps.Password;
 
         await session.RunAsync(async () =>
         {
-            await SignUpAsync(session, userName, password);
+            await session.SignUpAsync(userName);
             await Expect(page.GetByText("No cats yet")).ToBeVisibleAsync();
 
             // Sign out through the account menu, then sign in again.
@@ -49,7 +36,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 
             // Adopt.
             await page.GetByRole(AriaRole.Link, new() { Name = "Adopt your first cat" }).ClickAsync();
-            await page.WaitForURLAsync("**/cats/adopt");
+            await session.WaitForRouteAsync("**/cats/adopt");
             await session.WaitForCircuitAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Adopt", Exact = true }).ClickAsync();
             await Expect(page.GetByText("Give your cat a name.")).ToBeVisibleAsync(); // bad input: told, nothing adopted
@@ -61,7 +48,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "Adopt", Exact = true }).ClickAsync();
 
             // The cat's own page: drawn from its genome, with its stats.
-            await page.WaitForURLAsync(new Regex("/cats/[0-9a-f-]{36}$"));
+            await session.WaitForRouteAsync(new Regex("/cats/[0-9a-f-]{36}$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pumpkin", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Pumpkin: .*long-haired") })).ToBeVisibleAsync();
             await Expect(page.GetByText("Maine Coon").First).ToBeVisibleAsync();
@@ -69,7 +56,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 
             // And in "My cats", with its portrait.
             await page.GetByRole(AriaRole.Link, new() { Name = "Cats", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/cats");
+            await session.WaitForRouteAsync("**/cats");
             var card = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Pumpkin") });
             await Expect(card).ToBeVisibleAsync();
             await Expect(card.GetByRole(AriaRole.Img)).ToBeVisibleAsync();
@@ -81,6 +68,28 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Feeding_a_cat_raises_its_satiety_and_starts_the_cooldown()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser, server);
+        var page = session.Page;
+
+        await session.RunAsync(async () =>
+        {
+            await session.SignUpAsync(Names.Unique("feed"));
+            await session.AdoptAsync("Nibbles", "Bengal");
+            await Expect(page.Stat("Satiety")).ToHaveTextAsync("70");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Feed", Exact = true }).ClickAsync();
+            await page.GetByText(new Regex("^Basic food \\(5 left\\)")).ClickAsync();
+
+            await Expect(page.Stat("Satiety")).ToHaveTextAsync("95");
+            await Expect(page.GetByText("Nibbles ate the basic food. +5 XP")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Feed · [0-9]+:[0-9]{2}$") })).ToBeDisabledAsync();
+            await Expect(page.GetByText(new Regex("Basic food.*× 4"))).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
     public async Task The_theme_choice_is_remembered_for_the_player()
     {
         await using var session = await BrowserSession.OpenAsync(browser, server);
@@ -88,7 +97,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 
         await session.RunAsync(async () =>
         {
-            await SignUpAsync(session, Names.Unique("dark"), "e2e-password");
+            await session.SignUpAsync(Names.Unique("dark"));
             var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
@@ -112,7 +121,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 
         await session.RunAsync(async () =>
         {
-            await SignUpAsync(session, userName, "e2e-password");
+            await session.SignUpAsync(userName);
             await page.Context.ClearCookiesAsync();
 
             await page.GotoAsync("cats/adopt");

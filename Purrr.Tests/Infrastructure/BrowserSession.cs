@@ -53,6 +53,15 @@ public sealed class BrowserSession : IAsyncDisposable
             await WaitForCircuitAsync();
     }
 
+    /// <summary>
+    /// Waits for an in-app navigation (a route change inside the live circuit). Those are history updates, not page
+    /// loads, so waiting for a load event could hang; the URL change is the signal.
+    /// </summary>
+    public Task WaitForRouteAsync(string glob) => Page.WaitForURLAsync(glob, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+
+    public Task WaitForRouteAsync(System.Text.RegularExpressions.Regex pattern) =>
+        Page.WaitForURLAsync(pattern, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+
     /// <summary>The layout marks itself once rendered over the live circuit.</summary>
     public Task WaitForCircuitAsync() =>
         Page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Purrr.Tests.Infrastructure;
@@ -12,7 +13,25 @@ namespace Purrr.Tests.Infrastructure;
 /// </summary>
 public class PurrrAppFactory : WebApplicationFactory<Program>
 {
-    public string DataFolder { get; } = Directory.CreateTempSubdirectory("purrr-app-").FullName;
+    private readonly bool ownsDataFolder;
+
+    /// <summary>An app on a fresh data folder of its own, removed when it is disposed.</summary>
+    public PurrrAppFactory() : this(Directory.CreateTempSubdirectory("purrr-app-").FullName, ownsDataFolder: true) { }
+
+    /// <summary>An app on an existing data folder (see <see cref="PurrrAppOnFolder"/>).</summary>
+    protected PurrrAppFactory(string dataFolder, bool ownsDataFolder)
+    {
+        DataFolder = dataFolder;
+        this.ownsDataFolder = ownsDataFolder;
+    }
+
+    public string DataFolder { get; }
+
+    /// <summary>The app's clock, when a test needs to move time; null keeps the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>Last word on services, e.g. pinning the dice.</summary>
+    public Action<IServiceCollection>? OverrideServices { get; init; }
 
     /// <summary>Seed the demo world at start.</summary>
     public bool SeedDemoWorld { get; init; }
@@ -42,6 +61,13 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:Argon2:Iterations", "1");
         builder.UseSetting("Accounts:Argon2:Parallelism", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Breeding:DeliveryCheckSeconds", "1");
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null)
+                services.AddSingleton(Clock);
+            OverrideServices?.Invoke(services);
+        });
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -53,6 +79,8 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsDataFolder)
+            return;
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -65,13 +93,19 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The app on a real Kestrel port on 127.0.0.1, for Chromium.</summary>
+/// <summary>
+/// The app on a real Kestrel port on 127.0.0.1, for Chromium: the demo world, and a clock tests can move forward.
+/// </summary>
 public sealed class PurrrServer : PurrrAppFactory
 {
     public PurrrServer()
     {
+        SeedDemoWorld = true;
+        Clock = ShiftedClock;
         UseKestrel(0);
     }
+
+    public ShiftedTimeProvider ShiftedClock { get; } = new();
 
     public string BaseUrl
     {
@@ -83,3 +117,6 @@ public sealed class PurrrServer : PurrrAppFactory
         }
     }
 }
+
+/// <summary>The app on an existing data folder, e.g. to start the same world again; the folder is kept.</summary>
+public sealed class PurrrAppOnFolder(string dataFolder) : PurrrAppFactory(dataFolder, ownsDataFolder: false);

@@ -51,6 +51,31 @@ public sealed class TestDatabase : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Stores cats built with <see cref="ACat"/>.</summary>
+    public async Task<Core.Cats.Cat[]> AddCatsAsync(params Core.Cats.Cat[] cats)
+    {
+        await using var context = NewContext();
+        context.Cats.AddRange(cats);
+        await context.SaveChangesAsync();
+        return cats;
+    }
+
+    /// <summary>Sets a player's coins (and a matching ledger entry, as the wallet would).</summary>
+    public async Task GiveCoinsAsync(UserId player, long coins)
+    {
+        await using var context = NewContext();
+        var row = await context.Players.FirstAsync(p => p.Id == player);
+        context.LedgerEntries.Add(Core.Economy.Wallet.Credit(row, coins, Core.Economy.LedgerReason.WelcomeGift, "test", DateTimeOffset.UnixEpoch));
+        await context.SaveChangesAsync();
+    }
+
+    public async Task GiveItemsAsync(UserId player, Core.Economy.Item item, int quantity)
+    {
+        await using var context = NewContext();
+        context.InventoryItems.Add(Core.Economy.InventoryItem.Of(player, item, quantity));
+        await context.SaveChangesAsync();
+    }
+
     public ValueTask DisposeAsync()
     {
         try

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Time.Testing;
+using Purrr.Core.Breeding;
+using Purrr.Core.Cats;
+using Purrr.Core.Common;
+using Purrr.Core.Economy;
+using Purrr.Core.Events;
+using Purrr.Core.Security;
+
+namespace Purrr.Tests.Infrastructure;
+
+/// <summary>Core services over a fresh migrated database, with the clock and the dice pinned.</summary>
+public abstract class ServiceTestBase : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+    protected FakeTimeProvider Clock { get; } = TestClock.AtNoon();
+    protected RecordingEventBus Bus { get; } = new();
+
+    /// <summary>The dice: seeded by default; a test may replace it before creating services.</summary>
+    protected IRandomSource Random { get; set; } = new SeededRandomSource(42);
+
+    protected CatService Cats => new(Database.Factory, Clock, Random, new SecurityLog(Database.Factory, Clock), Bus);
+    protected CareService Care => new(Database.Factory, Clock, Random, Bus);
+    protected InventoryService Inventory => new(Database.Factory, Clock, Bus);
+    protected BreedingService Breeding => new(Database.Factory, Clock, Random, Bus);
+
+    public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await Database.DisposeAsync();
+
+    /// <summary>A player as sign-up leaves them: 500 coins, 5 basic and 1 premium food.</summary>
+    protected async Task<UserId> NewPlayerAsync(string userName)
+    {
+        var player = await Database.AddPlayerAsync(userName);
+        await Database.GiveCoinsAsync(player, Wallet.StartingCoins);
+        await Database.GiveItemsAsync(player, Items.BasicFood, 5);
+        await Database.GiveItemsAsync(player, Items.PremiumFood, 1);
+        return player;
+    }
+}
+
+/// <summary>An in-memory bus that also remembers what was published, for assertions.</summary>
+public sealed class RecordingEventBus : IEventBus
+{
+    private readonly InMemoryEventBus inner = new();
+    private readonly List<object> published = [];
+
+    public IReadOnlyList<object> Published { get { lock (published) return [.. published]; } }
+
+    public void Publish<TEvent>(TEvent @event) where TEvent : notnull
+    {
+        lock (published)
+            published.Add(@event);
+        inner.Publish(@event);
+    }
+
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull => inner.Subscribe(handler);
+}
+
+/// <summary>A random source that always rolls the same number: 0 means every chance comes true.</summary>
+public sealed class FixedRoll(double roll) : IRandomSource
+{
+    public double NextDouble() => roll;
+    public int Next(int minInclusive, int maxExclusive) => minInclusive;
+}
