@@ -109,5 +109,16 @@ public static class BreedingRules
         "Tofu", "Waffle", "Pickle", "Sesame", "Olive", "Maple", "Ziggy", "Dot", "Tango", "Fig", "Echo", "Comet",
     ];
 
-    public static string KittenName(IRandomSource random) => random.Pick(KittenNames);
+    /// <summary>A name none of <paramref name="taken"/> has (the owner's cats and the littermates), numbered if all are used.</summary>
+    public static string KittenName(IRandomSource random, IReadOnlySet<string> taken)
+    {
+        var free = KittenNames.Where(n => !taken.Contains(n)).ToList();
+        if (free.Count > 0)
+            return random.Pick(free);
+        var name = random.Pick(KittenNames);
+        var number = 2;
+        while (taken.Contains($"{name} {number}"))
+            number++;
+        return $"{name} {number}";
+    }
 }

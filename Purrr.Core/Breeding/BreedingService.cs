@@ -98,10 +98,14 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
 
         var litter = BreedingRules.LitterSize(random);
         var kittens = new List<Cat>();
+        var names = (await db.Cats.Where(c => c.OwnerId == pregnancy.OwnerId).Select(c => c.Name).ToListAsync(ct))
+            .Concat([mother.Name, father.Name]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < litter; i++)
         {
             var genome = Inheritance.Child(mother.Genome, father.Genome, random);
-            var kitten = Cat.NewKitten(pregnancy.OwnerId, BreedingRules.KittenName(random), BreedingRules.KittenBreed(mother, father, genome),
+            var name = BreedingRules.KittenName(random, names);
+            names.Add(name);
+            var kitten = Cat.NewKitten(pregnancy.OwnerId, name, BreedingRules.KittenBreed(mother, father, genome),
                 BreedingRules.KittenPersonality(mother, father, random), genome, mother, father, pregnancy.DueAt);
             kittens.Add(kitten);
             db.Cats.Add(kitten);

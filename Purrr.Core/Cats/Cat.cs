@@ -80,29 +80,22 @@ public sealed partial class Cat
         return Level > before;
     }
 
-    internal static Cat NewKitten(UserId owner, string name, string breedKey, Personality personality, Genome genome, Cat mother, Cat father, DateTimeOffset now) => new()
+    /// <summary>A kitten: a new cat of generation parents' max + 1, with its lineage.</summary>
+    internal static Cat NewKitten(UserId owner, string name, string breedKey, Personality personality, Genome genome, Cat mother, Cat father, DateTimeOffset born)
+    {
+        var kitten = NewFounder(owner, name, breedKey, personality, genome, isPublic: true, born);
+        kitten.MotherId = mother.Id;
+        kitten.FatherId = father.Id;
+        kitten.Generation = Math.Max(mother.Generation, father.Generation) + 1;
+        return kitten;
+    }
+
+    internal static Cat NewFounder(UserId owner, string name, string breedKey, Personality personality, Genome genome, bool isPublic, DateTimeOffset now) => new()
     {
         Id = CatId.New(),
         OwnerId = owner,
         Name = name,
         BreedKey = breedKey,
-        Personality = personality,
-        Genome = genome,
-        Stats = CatStats.Starting,
-        IsPublic = true,
-        CreatedAt = now,
-        StatsUpdatedAt = now,
-        MotherId = mother.Id,
-        FatherId = father.Id,
-        Generation = Math.Max(mother.Generation, father.Generation) + 1,
-    };
-
-    internal static Cat NewFounder(UserId owner, string name, Breed breed, Personality personality, Genome genome, bool isPublic, DateTimeOffset now) => new()
-    {
-        Id = CatId.New(),
-        OwnerId = owner,
-        Name = name,
-        BreedKey = breed.Key,
         Personality = personality,
         Genome = genome,
         Stats = CatStats.Starting,

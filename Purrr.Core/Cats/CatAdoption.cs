@@ -41,6 +41,6 @@ public static class CatAdoption
         var breed = Breeds.Find(request.BreedKey)!;
         var personality = request.Personality ?? random.Pick(Personalities.All);
         var genome = breed.GenePool.DrawFounder(random);
-        return Cat.NewFounder(owner, request.Name!.Trim(), breed, personality, genome, request.IsPublic, now);
+        return Cat.NewFounder(owner, request.Name!.Trim(), breed.Key, personality, genome, request.IsPublic, now);
     }
 }

@@ -45,6 +45,7 @@ public sealed class BreedingE2E(PurrrServer server, BrowserFixture browser)
             await page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^Shadow") }).ClickAsync();
             await Expect(page.GetByText("What the kittens may look like")).ToBeVisibleAsync();
             await Expect(page.GetByText(new Regex("^Chance of kittens:"))).ToBeVisibleAsync();
+            await session.SaveScreenshotAsync("breeding-preview");
 
             var breed = page.GetByRole(AriaRole.Button, new() { Name = "Breed for 100 coins" });
             var breedAgain = page.Locator("button:not([disabled])", new() { HasText = "Breed for 100 coins" });
@@ -92,6 +93,7 @@ public sealed class BreedingE2E(PurrrServer server, BrowserFixture browser)
             Assert.True(father.Genome.EyeColor.Has(kitten.Genome.EyeColor.Second) || Loci.EyeColor.IsRare(kitten.Genome.EyeColor.Second));
             var portrait = page.GetByRole(AriaRole.Img, new() { Name = $"{kitten.Name}: {Phenotype.Of(kitten.Genome).Describe()}", Exact = true });
             await Expect(portrait.First).ToBeVisibleAsync();
+            await session.SaveScreenshotAsync("kitten-page");
 
             Assert.Empty(session.Errors);
         });

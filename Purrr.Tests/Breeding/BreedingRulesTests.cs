@@ -81,4 +81,19 @@ public class BreedingRulesTests
         Assert.Equal("domestic_shorthair", BreedingRules.KittenBreed(mother, ACat.Curious().OfBreed("persian").Build(), Genomes.AGenome("B/B D/D t/t s/s Cu/Cu L/l")));
         Assert.Equal("domestic_longhair", BreedingRules.KittenBreed(mother, ACat.Curious().OfBreed("persian").Build(), Genomes.AGenome("B/B D/D t/t s/s Cu/Cu l/l")));
     }
+
+    [Fact]
+    public void A_kitten_never_gets_a_name_already_in_the_family()
+    {
+        var random = new SeededRandomSource(4);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Mochi", "Bean", "Pip" };
+        for (var i = 0; i < 200; i++)
+            Assert.DoesNotContain(BreedingRules.KittenName(random, taken), taken);
+
+        var all = Enumerable.Range(0, 100).Select(_ => BreedingRules.KittenName(random, new HashSet<string>())).ToHashSet();
+        var full = new HashSet<string>(all) { "Mochi 2" };
+        var numbered = BreedingRules.KittenName(new FixedRoll(0), full);
+        Assert.DoesNotContain(numbered, full);
+        Assert.Matches("^[A-Z][a-z]+ [0-9]+$", numbered);
+    }
 }

@@ -66,6 +66,15 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task WaitForCircuitAsync() =>
         Page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    private static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    /// <summary>Keeps a picture of the page as it is now, for people reviewing the run.</summary>
+    public async Task SaveScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+
     /// <summary>Runs a test body; on failure keeps a screenshot of the page for the report.</summary>
     public async Task RunAsync(Func<Task> body, [CallerMemberName] string testName = "")
     {
@@ -75,9 +84,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
         catch
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-            Directory.CreateDirectory(folder);
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{testName}.png"), FullPage = true });
+            await SaveScreenshotAsync($"FAILED-{testName}");
             throw;
         }
     }
