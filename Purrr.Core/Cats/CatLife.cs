@@ -58,4 +58,12 @@ public static class CatLife
     }
 
     public static bool IsNeglected(CatStats stats) => stats.Health < NeglectedHealth;
+
+    /// <summary>
+    /// Why a cat may not start a game, a patrol or a room visit, or null when it may. Games, night watch and rooms
+    /// all ask this one rule.
+    /// </summary>
+    public static Common.Problem? CheckFitForActivities(Cat cat) => IsNeglected(cat.Stats)
+        ? new($"{cat.Name} is neglected (health {cat.Stats.Health}). Feed and groom them until health is back to {NeglectedHealth} first.")
+        : null;
 }

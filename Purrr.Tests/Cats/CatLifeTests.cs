@@ -81,4 +81,13 @@ public class CatLifeTests
     {
         Assert.Equal(CatStats.Starting, After(TimeSpan.FromMinutes(59)));
     }
+
+    [Fact]
+    public void A_neglected_cat_is_refused_games_patrols_and_rooms_with_a_reason_until_cared_for()
+    {
+        var neglected = ACat.Curious().WithHealth(19).Build();
+        Assert.Equal("Mochi is neglected (health 19). Feed and groom them until health is back to 20 first.",
+            CatLife.CheckFitForActivities(neglected)?.Message);
+        Assert.Null(CatLife.CheckFitForActivities(ACat.Curious().WithHealth(20).Build()));
+    }
 }
