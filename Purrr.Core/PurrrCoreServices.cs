@@ -6,6 +6,8 @@ using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
+using Purrr.Core.Games;
+using Purrr.Core.Progress;
 using Purrr.Core.Security;
 
 namespace Purrr.Core;
@@ -24,6 +26,12 @@ public static class PurrrCoreServices
         services.AddSingleton<CareService>();
         services.AddSingleton<InventoryService>();
         services.AddSingleton<BreedingService>();
+        services.AddSingleton<WalletService>();
+        services.AddSingleton<ProgressService>();
+        services.AddSingleton<QuestService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<LeaderboardService>();
+        services.AddSingleton<PawMatchService>();
         return services;
     }
 }

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
+using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Economy;
+using Purrr.Core.Games;
 using Purrr.Core.Common;
 using Purrr.Core.Genetics;
 using Purrr.Core.Persistence;
+using Purrr.Core.Progress;
 using Purrr.Core.Security;
 using Purrr.Data.Configurations;
 
@@ -26,6 +29,11 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<BreedingOffer> BreedingOffers => Set<BreedingOffer>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<InventoryItem> InventoryItems => Set<InventoryItem>();
+    public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
+    public DbSet<PlayerCounter> PlayerCounters => Set<PlayerCounter>();
+    public DbSet<PlayerQuest> PlayerQuests => Set<PlayerQuest>();
+    public DbSet<PlayerAchievement> PlayerAchievements => Set<PlayerAchievement>();
+    public DbSet<PawMatchGame> PawMatchGames => Set<PawMatchGame>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)

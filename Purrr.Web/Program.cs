@@ -20,6 +20,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(storage.KeysFolder));
 
 builder.Services.AddHostedService<LitterDeliveryWorker>();
+builder.Services.AddHostedService<ProgressWorker>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
+using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Economy;
@@ -110,6 +111,8 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
             kittens.Add(kitten);
             db.Cats.Add(kitten);
             db.CatEvents.Add(CatEvent.Create(kitten.Id, CatEventType.Born, $"Born to {mother.Name} and {father.Name}.", pregnancy.DueAt));
+            db.ActivityEvents.Add(ActivityEvent.Of(pregnancy.OwnerId, kitten, ActivityKind.KittenBorn, now,
+                amount: kitten.Generation, remarkable: Phenotype.Of(genome).IsRare));
         }
         pregnancy.Deliver(litter, now);
         try
@@ -122,6 +125,7 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
         }
         bus.Publish(new LitterBorn(pregnancy.OwnerId, pregnancy.Id, kittens.Select(k => k.Id).ToList()));
         bus.Publish(new BreedingChanged(pregnancy.OwnerId));
+        bus.Publish(new ActivityRecorded(pregnancy.OwnerId));
         return true;
     }
 
@@ -245,6 +249,7 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
         mother.StartBreedingCooldown(now + BreedingRules.Cooldown);
         father.StartBreedingCooldown(now + BreedingRules.Cooldown);
         db.CatEvents.Add(CatEvent.Create(mother.Id, CatEventType.Bred, $"Expecting kittens with {father.Name}.", now));
+        db.ActivityEvents.Add(ActivityEvent.Of(payer.Id, mother, ActivityKind.CatBred, now));
         db.CatEvents.Add(CatEvent.Create(father.Id, CatEventType.Bred, $"Expecting kittens with {mother.Name}.", now));
         return new BreedingResult(true, $"{mother.Name} is expecting! Kittens arrive in {BreedingRules.PregnancyLength.TotalHours:0} hours.", pregnancy.Id, pregnancy.DueAt);
     }
@@ -261,6 +266,7 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
         }
         foreach (var player in affected)
             bus.Publish(new BreedingChanged(player));
+        bus.Publish(new ActivityRecorded(affected[0]));
         bus.Publish(new WalletChanged(affected[0], await db.Players.Where(p => p.Id == affected[0]).Select(p => p.Coins).FirstAsync(ct)));
         return result;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Activity;
 using Purrr.Core.Common;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
@@ -23,11 +24,13 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
             return fed;
         }, ct);
 
-    public Task<Result<CareOutcome>> PlayAsync(UserId owner, CatId catId, CancellationToken ct = default) =>
-        ActAsync(owner, catId, (_, cat, now) => Task.FromResult(cat.Play(now)), ct);
+    /// <summary>Plays, with a toy from the player's items if <paramref name="toyKey"/> is given (the toy is used up).</summary>
+    public Task<Result<CareOutcome>> PlayAsync(UserId owner, CatId catId, string? toyKey = null, CancellationToken ct = default) =>
+        ActAsync(owner, catId, (db, cat, now) => WithItemAsync(db, owner, toyKey, ItemKind.Toy, toy => cat.Play(now, toy), ct), ct);
 
-    public Task<Result<CareOutcome>> GroomAsync(UserId owner, CatId catId, CancellationToken ct = default) =>
-        ActAsync(owner, catId, (_, cat, now) => Task.FromResult(cat.Groom(now)), ct);
+    /// <summary>Grooms, with a grooming kit if <paramref name="kitKey"/> is given (the kit is used up).</summary>
+    public Task<Result<CareOutcome>> GroomAsync(UserId owner, CatId catId, string? kitKey = null, CancellationToken ct = default) =>
+        ActAsync(owner, catId, (db, cat, now) => WithItemAsync(db, owner, kitKey, ItemKind.GroomingKit, kit => cat.Groom(now, kit), ct), ct);
 
     public Task<Result<CareOutcome>> RestAsync(UserId owner, CatId catId, CancellationToken ct = default) =>
         ActAsync(owner, catId, (_, cat, now) => Task.FromResult(cat.Rest(now)), ct);
@@ -36,6 +39,32 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         ActAsync(owner, catId, (_, cat, now) => Task.FromResult(Enum.IsDefined(command)
             ? cat.Train(command, now, random)
             : Result<CareOutcome>.Failure("Choose sit, stay, come or fetch.")), ct);
+
+    /// <summary>Runs a care action with an optional item of the player's, using the item up only if the action succeeds.</summary>
+    private static async Task<Result<CareOutcome>> WithItemAsync(IPurrrDb db, UserId owner, string? itemKey, ItemKind kind,
+        Func<Item?, Result<CareOutcome>> act, CancellationToken ct)
+    {
+        if (itemKey is null)
+            return act(null);
+        if (Items.Find(itemKey) is not { } item || item.Kind != kind)
+            return Result<CareOutcome>.Failure("That item can't be used for this.");
+        var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == owner && i.ItemKey == item.Key, ct);
+        if (shelf is not { Quantity: > 0 })
+            return Result<CareOutcome>.Failure($"You have no {item.Name.ToLowerInvariant()} left. Buy one in the shop.");
+        var outcome = act(item);
+        if (outcome.Succeeded)
+            shelf.TryTakeOne();
+        return outcome;
+    }
+
+    private static readonly IReadOnlyDictionary<CareAction, ActivityKind> ActivityOf = new Dictionary<CareAction, ActivityKind>
+    {
+        [CareAction.Feed] = ActivityKind.CatFed,
+        [CareAction.Play] = ActivityKind.CatPlayed,
+        [CareAction.Groom] = ActivityKind.CatGroomed,
+        [CareAction.Rest] = ActivityKind.CatRested,
+        [CareAction.Train] = ActivityKind.CatTrained,
+    };
 
     private async Task<Result<CareOutcome>> ActAsync(UserId owner, CatId catId, Func<IPurrrDb, Cat, DateTimeOffset, Task<Result<CareOutcome>>> act, CancellationToken ct)
     {
@@ -48,8 +77,15 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         var outcome = await act(db, cat, now);
         if (!outcome.Succeeded)
             return outcome;
-        if (outcome.Value.NewLevel is { } level)
+        var done = outcome.Value;
+        db.ActivityEvents.Add(ActivityEvent.Of(owner, cat, ActivityOf[done.Action], now, xpGained: done.XpGained));
+        if (done.Action == CareAction.Train && done.XpGained > 0)
+            db.ActivityEvents.Add(ActivityEvent.Of(owner, cat, ActivityKind.TrainingSucceeded, now));
+        if (done.NewLevel is { } level)
+        {
             db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.LevelUp, $"{cat.Name} reached level {level}.", now));
+            db.ActivityEvents.Add(ActivityEvent.Of(owner, cat, ActivityKind.CatLeveledUp, now, amount: level));
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -59,6 +95,7 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
             return Result<CareOutcome>.Failure($"{cat.Name} was just cared for somewhere else. Have a look and try again.");
         }
         bus.Publish(new CatChanged(cat.Id, owner));
+        bus.Publish(new ActivityRecorded(owner));
         return outcome;
     }
 }

@@ -83,26 +83,58 @@ public sealed partial class Cat
         }, CareXp, $"{Name} ate the {food.Name.ToLowerInvariant()}.");
     }
 
-    public Result<CareOutcome> Play(DateTimeOffset now)
+    /// <summary>Play, optionally with a toy (its bonus adds to the play's effect; the toy is used up by the caller).</summary>
+    public Result<CareOutcome> Play(DateTimeOffset now, Item? toy = null)
     {
+        if (toy is not null && toy.Kind != ItemKind.Toy)
+            return Result<CareOutcome>.Failure($"{toy.Name} is not a toy.");
+        var bonus = toy?.Bonus ?? NoBonus;
         var spent = EnergyCost(PlayEnergy);
         var refund = PersonalityTraits.Scale(spent, Traits.PlayEnergyRefund);
         return Care(CareAction.Play, now, stats => stats with
         {
             Energy = Capped(stats.Energy - spent + refund),
-            Happiness = Capped(stats.Happiness + PersonalityTraits.Scale(PlayHappiness, Traits.PlayHappiness)),
-            Agility = Grown(stats.Agility, Traits.AgilityGrowth, Genome.Potentials.Agility),
-            Strength = Grown(stats.Strength, Traits.StrengthGrowth, Genome.Potentials.Strength),
-        }, CareXp, $"{Name} chased the toy all over the room.");
+            Happiness = Capped(stats.Happiness + PersonalityTraits.Scale(PlayHappiness, Traits.PlayHappiness) + bonus.Happiness),
+            Agility = Grown(stats.Agility, SkillGrowth + bonus.Agility, Traits.AgilityGrowth, Genome.Potentials.Agility),
+            Strength = Grown(stats.Strength, SkillGrowth, Traits.StrengthGrowth, Genome.Potentials.Strength),
+        }, CareXp, toy is null ? $"{Name} chased a paper ball all over the room." : $"{Name} went wild for the {toy.Name.ToLowerInvariant()}.");
     }
 
-    public Result<CareOutcome> Groom(DateTimeOffset now) =>
-        Care(CareAction.Groom, now, stats => stats with
+    /// <summary>Groom, optionally with a grooming kit (used up by the caller).</summary>
+    public Result<CareOutcome> Groom(DateTimeOffset now, Item? kit = null)
+    {
+        if (kit is not null && kit.Kind != ItemKind.GroomingKit)
+            return Result<CareOutcome>.Failure($"{kit.Name} is not for grooming.");
+        var bonus = kit?.Bonus ?? NoBonus;
+        return Care(CareAction.Groom, now, stats => stats with
         {
             Cleanliness = CatStats.Max,
-            Happiness = Capped(stats.Happiness + GroomHappiness),
-            Charisma = Grown(stats.Charisma, Traits.CharismaGrowth, Genome.Potentials.Charisma),
+            Happiness = Capped(stats.Happiness + GroomHappiness + bonus.Happiness),
+            Charisma = Grown(stats.Charisma, SkillGrowth + bonus.Charisma, Traits.CharismaGrowth, Genome.Potentials.Charisma),
         }, CareXp, $"{Name} is spotless and shiny.");
+    }
+
+    /// <summary>Spends energy on a game (no cooldown; games have their own rules).</summary>
+    public Result<int> SpendEnergy(int energy, DateTimeOffset now)
+    {
+        CatchUp(now);
+        var cost = EnergyCost(energy);
+        if (Stats.Energy < cost)
+            return Result<int>.Failure($"{Name} is too tired for that (energy {Stats.Energy}, needs {cost}). Let them rest first.");
+        Stats = Stats with { Energy = Stats.Energy - cost };
+        Touch();
+        return cost;
+    }
+
+    /// <summary>XP from outside care (games, quests), with the level-up it may bring.</summary>
+    public int? Earn(int xp)
+    {
+        var leveledUp = xp > 0 && GainXp(xp);
+        Touch();
+        return leveledUp ? Level : null;
+    }
+
+    private static readonly CareBonus NoBonus = new(0);
 
     public Result<CareOutcome> Rest(DateTimeOffset now)
     {
@@ -129,7 +161,7 @@ public sealed partial class Cat
             {
                 Energy = Capped(stats.Energy - EnergyCost(TrainEnergy)),
                 Training = Capped(stats.Training + TrainingGain),
-                Intelligence = Grown(stats.Intelligence, Traits.IntelligenceGrowth, Genome.Potentials.Intelligence),
+                Intelligence = Grown(stats.Intelligence, SkillGrowth, Traits.IntelligenceGrowth, Genome.Potentials.Intelligence),
             }
             : stats with { Energy = Capped(stats.Energy - EnergyCost(TrainEnergy)) },
             succeeded ? TrainingXp : 0,
@@ -166,8 +198,8 @@ public sealed partial class Cat
     private static int Capped(int value) => Math.Clamp(value, 0, CatStats.Max);
 
     /// <summary>A skill grows up to the cat's genetic potential, never past it, and never shrinks.</summary>
-    private static int Grown(int value, double multiplier, int potential) =>
-        value >= potential ? value : Math.Min(potential, value + PersonalityTraits.Scale(SkillGrowth, multiplier));
+    private static int Grown(int value, int growth, double multiplier, int potential) =>
+        value >= potential ? value : Math.Min(potential, value + PersonalityTraits.Scale(growth, multiplier));
 
     internal static string Countdown(TimeSpan left) =>
         left >= TimeSpan.FromMinutes(1) ? $"{Math.Ceiling(left.TotalMinutes):0} min" : $"{Math.Ceiling(left.TotalSeconds):0} s";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Activity;
 using Purrr.Core.Common;
 using Purrr.Core.Events;
 using Purrr.Core.Persistence;
@@ -21,8 +22,10 @@ public sealed class CatService(IPurrrDbFactory dbFactory, TimeProvider clock, IR
             return Result<Cat>.Failure("Sign in again to adopt a cat.");
         db.Cats.Add(adoption.Value);
         db.CatEvents.Add(CatEvent.Create(adoption.Value.Id, CatEventType.Adopted, $"{adoption.Value.Name} came home.", now));
+        db.ActivityEvents.Add(ActivityEvent.Of(owner, adoption.Value, ActivityKind.CatAdopted, now));
         await db.SaveChangesAsync(ct);
         bus.Publish(new CatChanged(adoption.Value.Id, owner));
+        bus.Publish(new ActivityRecorded(owner));
         return adoption;
     }
 

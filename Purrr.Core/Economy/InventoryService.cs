@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Activity;
 using Purrr.Core.Common;
 using Purrr.Core.Events;
 using Purrr.Core.Persistence;
@@ -34,36 +35,49 @@ public sealed class InventoryService(IPurrrDbFactory dbFactory, TimeProvider clo
         if (quantity is < 1 or > MaxQuantityPerPurchase)
             return Result<Pantry>.Failure($"Buy between 1 and {MaxQuantityPerPurchase} at a time.");
 
-        await using (var db = await dbFactory.CreateAsync(ct))
-        {
-            if (!await db.LedgerEntries.AnyAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct))
-            {
-                var buyer = await db.Players.FirstOrDefaultAsync(p => p.Id == player, ct);
-                if (buyer is null)
-                    return Result<Pantry>.Failure("Sign in again to buy.");
-                var charge = Wallet.Spend(buyer, item.Price * quantity, LedgerReason.Purchase, $"item:{item.Key}x{quantity}", idempotencyKey, clock.GetUtcNow());
-                if (!charge.Succeeded)
-                    return Result<Pantry>.Failure(charge.Problems);
-                db.LedgerEntries.Add(charge.Value);
-                var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == player && i.ItemKey == item.Key, ct);
-                if (shelf is null)
-                    db.InventoryItems.Add(InventoryItem.Of(player, item, quantity));
-                else
-                    shelf.Add(quantity);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another purchase changed the balance first, or this very request was already applied.
-                    if (!await db.LedgerEntries.AnyAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct))
-                        return Result<Pantry>.Failure("Your balance just changed. Please try again.");
-                }
-            }
-        }
+        // Two purchases racing on one balance: the loser re-reads the balance and decides again.
+        var bought = await Conflicts.RetryAsync(() => TryBuyAsync(player, item, quantity, idempotencyKey, ct));
+        if (!bought.Succeeded)
+            return Result<Pantry>.Failure(bought.Problems);
+        if (bought.Value)
+            bus.Publish(new ActivityRecorded(player));
         var pantry = await GetAsync(player, ct);
         bus.Publish(new WalletChanged(player, pantry.Coins));
         return pantry;
+    }
+
+    /// <summary>One try at a purchase; true when it was made now, false when this key had already bought it.</summary>
+    private async Task<Result<bool>> TryBuyAsync(UserId player, Item item, int quantity, string idempotencyKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (await db.LedgerEntries.AnyAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct))
+            return false;
+        var buyer = await db.Players.FirstOrDefaultAsync(p => p.Id == player, ct);
+        if (buyer is null)
+            return Result<bool>.Failure("Sign in again to buy.");
+        var now = clock.GetUtcNow();
+        var charge = Wallet.Spend(buyer, item.Price * quantity, LedgerReason.Purchase, $"item:{item.Key}x{quantity}", idempotencyKey, now);
+        if (!charge.Succeeded)
+            return Result<bool>.Failure(charge.Problems);
+        db.LedgerEntries.Add(charge.Value);
+        var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == player && i.ItemKey == item.Key, ct);
+        if (shelf is null)
+            db.InventoryItems.Add(InventoryItem.Of(player, item, quantity));
+        else
+            shelf.Add(quantity);
+        db.ActivityEvents.Add(ActivityEvent.Of(player, null, ActivityKind.ItemBought, now, amount: quantity));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // The same key was just written by a twin of this request: it is bought, once.
+            await using var check = await dbFactory.CreateAsync(ct);
+            if (await check.LedgerEntries.AnyAsync(x => x.PlayerId == player && x.IdempotencyKey == idempotencyKey, ct))
+                return false;
+            throw;
+        }
+        return true;
     }
 }

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
+using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Economy;
+using Purrr.Core.Games;
+using Purrr.Core.Progress;
 using Purrr.Core.Security;
 
 namespace Purrr.Core.Persistence;
@@ -17,6 +20,11 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<BreedingOffer> BreedingOffers { get; }
     DbSet<LedgerEntry> LedgerEntries { get; }
     DbSet<InventoryItem> InventoryItems { get; }
+    DbSet<ActivityEvent> ActivityEvents { get; }
+    DbSet<PlayerCounter> PlayerCounters { get; }
+    DbSet<PlayerQuest> PlayerQuests { get; }
+    DbSet<PlayerAchievement> PlayerAchievements { get; }
+    DbSet<PawMatchGame> PawMatchGames { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

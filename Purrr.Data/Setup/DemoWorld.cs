@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Persistence;
@@ -82,10 +83,15 @@ public sealed class DemoWorld(
 
             foreach (var demoCat in player.Cats)
             {
+                var now = clock.GetUtcNow();
                 var cat = CatAdoption.Adopt(account.Value.Id,
-                    new AdoptCatRequest(demoCat.Name, demoCat.Breed, demoCat.Personality, demoCat.IsPublic), clock.GetUtcNow(), random).Value;
+                    new AdoptCatRequest(demoCat.Name, demoCat.Breed, demoCat.Personality, demoCat.IsPublic), now, random).Value;
                 cat.GainXp(demoCat.Xp);
                 db.Cats.Add(cat);
+                // Recorded like any adoption, so achievements and leaderboards start out alive.
+                db.ActivityEvents.Add(ActivityEvent.Of(account.Value.Id, cat, ActivityKind.CatAdopted, now));
+                if (cat.Level > 1)
+                    db.ActivityEvents.Add(ActivityEvent.Of(account.Value.Id, cat, ActivityKind.CatLeveledUp, now, amount: cat.Level));
             }
         }
         await db.SaveChangesAsync(ct);

@@ -45,14 +45,16 @@ public sealed class CarePanelTests : ServiceTestBase
         var changed = 0;
 
         await using var context = ComponentTestContext.Create(Database, (luna, "luna"));
-        context.Render<MudPopoverProvider>();
         var snackbars = context.Render<MudSnackbarProvider>();
         var panel = context.Render<CarePanel>(p => p.Add(c => c.Profile, profile).Add(c => c.Owner, luna).Add(c => c.OnChanged, () => changed++));
 
-        panel.FindAll("button").Single(b => b.TextContent.Trim() == "Play").Click();
+        panel.FindAll(".purrr-care-buttons button").Single(b => b.TextContent.Trim() == "Play").Click();
+        var popovers = context.Render<MudPopoverProvider>();
+        popovers.WaitForAssertion(() => Assert.Contains("With a paper ball", popovers.Markup));
+        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("With a paper ball")).Click();
 
         panel.WaitForAssertion(() => Assert.Equal(1, changed));
-        snackbars.WaitForAssertion(() => Assert.Contains("Mochi chased the toy all over the room. +5 XP", snackbars.Markup));
+        snackbars.WaitForAssertion(() => Assert.Contains("Mochi chased a paper ball all over the room. +5 XP", snackbars.Markup));
         var stored = (await Cats.GetProfileAsync(mochi.Id, luna))!;
         Assert.Equal(65, stored.Stats.Happiness);
     }

@@ -41,7 +41,9 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             TimezoneId = "Europe/Paris",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous waits: a cold CI machine can be several times slower than a warm laptop.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }
 

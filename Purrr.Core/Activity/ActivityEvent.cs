@@ -1,0 +1,69 @@
+using Purrr.Core.Cats;
+using Purrr.Core.Common;
+
+namespace Purrr.Core.Activity;
+
+public enum ActivityKind
+{
+    CatAdopted,
+    CatFed,
+    CatPlayed,
+    CatGroomed,
+    CatRested,
+    CatTrained,
+    TrainingSucceeded,
+    CatLeveledUp,
+    CatBred,
+    KittenBorn,
+    ItemBought,
+    PawMatchPlayed,
+    PawMatchWon,
+}
+
+/// <summary>
+/// Something a player did, written in the same transaction as the act itself. Quests and achievements advance from
+/// these exactly once: an event is applied and marked processed in one save. It is also the cats' behaviour log.
+/// </summary>
+public sealed class ActivityEvent
+{
+    private ActivityEvent() { } // for EF Core
+
+    public Guid Id { get; private set; }
+    public UserId PlayerId { get; private set; }
+    public CatId? CatId { get; private set; }
+
+    /// <summary>The cat's personality at the time (personality quests count only matching cats).</summary>
+    public Personality? CatPersonality { get; private set; }
+
+    public ActivityKind Kind { get; private set; }
+
+    /// <summary>What the act measured, when it measures something: the level reached, a game score, a generation.</summary>
+    public int Amount { get; private set; }
+
+    /// <summary>XP the cat earned by it (weekly cat leaderboards sum these).</summary>
+    public int XpGained { get; private set; }
+
+    /// <summary>Set by what the act produced that is rare (a kitten with a rare trait, a perfect game).</summary>
+    public bool Remarkable { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+    public DateTimeOffset? ProcessedAt { get; private set; }
+
+    public static ActivityEvent Of(UserId player, Cat? cat, ActivityKind kind, DateTimeOffset at, int amount = 0, int xpGained = 0, bool remarkable = false) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PlayerId = player,
+        CatId = cat?.Id,
+        CatPersonality = cat?.Personality,
+        Kind = kind,
+        Amount = amount,
+        XpGained = xpGained,
+        Remarkable = remarkable,
+        OccurredAt = at,
+    };
+
+    internal void MarkProcessed(DateTimeOffset at) => ProcessedAt = at;
+}
+
+/// <summary>Published after a save that recorded activity, so progress is applied at once rather than at the next sweep.</summary>
+public sealed record ActivityRecorded(UserId Player);

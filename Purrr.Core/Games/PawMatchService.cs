@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Activity;
+using Purrr.Core.Cats;
+using Purrr.Core.Common;
+using Purrr.Core.Economy;
+using Purrr.Core.Events;
+using Purrr.Core.Persistence;
+
+namespace Purrr.Core.Games;
+
+/// <summary>Paw Match games: starting one (fee and energy), flipping cards, ending, and the results.</summary>
+public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider clock, IRandomSource random, IEventBus bus)
+{
+    /// <summary>Deals a new game for one of the player's cats. A game still open is given up first.</summary>
+    public async Task<Result<PawMatchView>> StartAsync(UserId player, CatId catId, long entryFee, string idempotencyKey, CancellationToken ct = default)
+    {
+        if (!PawMatchGame.EntryFees.Contains(entryFee))
+            return Result<PawMatchView>.Failure($"Choose an entry fee of {string.Join(", ", PawMatchGame.EntryFees)} coins.");
+
+        var started = await Conflicts.RetryAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateAsync(ct);
+            var now = clock.GetUtcNow();
+            var repeat = await db.LedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct);
+            if (repeat is not null && Guid.TryParse(repeat.Reference.Replace("pawmatch:", ""), out var earlierId))
+                return Result<Guid>.Success(earlierId);
+
+            var cat = await db.Cats.FirstOrDefaultAsync(c => c.Id == catId && c.OwnerId == player, ct);
+            if (cat is null)
+                return Result<Guid>.Failure("Play with one of your own cats.");
+            cat.CatchUp(now);
+            if (CatLife.CheckFitForActivities(cat) is { } unfit)
+                return Result<Guid>.Failure(unfit.Message);
+            var energy = cat.SpendEnergy(PawMatchGame.EnergyCost, now);
+            if (!energy.Succeeded)
+                return Result<Guid>.Failure(energy.Problems);
+
+            var payer = await db.Players.FirstAsync(p => p.Id == player, ct);
+            var game = PawMatchGame.Deal(player, cat.Id, entryFee, random, now);
+            var fee = Wallet.Spend(payer, entryFee, LedgerReason.PawMatchFee, $"pawmatch:{game.Id}", idempotencyKey, now);
+            if (!fee.Succeeded)
+                return Result<Guid>.Failure(fee.Problems);
+            var abandoned = await db.PawMatchGames.Where(g => g.PlayerId == player && g.Status == PawMatchStatus.Playing).ToListAsync(ct);
+            foreach (var open in abandoned)
+            {
+                open.GiveUp(now);
+                await SettleAsync(db, open, now, ct);
+            }
+            db.LedgerEntries.Add(fee.Value);
+            db.PawMatchGames.Add(game);
+            await db.SaveChangesAsync(ct);
+            foreach (var open in abandoned)
+                await AnnounceEndAsync(db, open, ct);
+            bus.Publish(new WalletChanged(player, payer.Coins));
+            bus.Publish(new CatChanged(cat.Id, player));
+            return Result<Guid>.Success(game.Id);
+        });
+        if (!started.Succeeded)
+            return Result<PawMatchView>.Failure(started.Problems);
+        return await GetAsync(player, started.Value, ct) is { } view ? view : Result<PawMatchView>.Failure("The game could not be found.");
+    }
+
+    /// <summary>Flips one card of the player's game; the answer shows that card, and whether it made or missed a pair.</summary>
+    public async Task<Result<(FlipOutcome Flip, PawMatchView Game)>> FlipAsync(UserId player, Guid gameId, int card, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var game = await db.PawMatchGames.FirstOrDefaultAsync(g => g.Id == gameId && g.PlayerId == player, ct);
+        if (game is null)
+            return Result<(FlipOutcome, PawMatchView)>.Failure("This game is not yours.");
+        var now = clock.GetUtcNow();
+        var wasPlaying = game.Status == PawMatchStatus.Playing;
+        var flip = game.Flip(card, now);
+        if (wasPlaying && game.Status != PawMatchStatus.Playing)
+            await SettleAsync(db, game, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<(FlipOutcome, PawMatchView)>.Failure("This game changed in another tab. Have a look and go on.");
+        }
+        if (wasPlaying && game.Status != PawMatchStatus.Playing)
+            await AnnounceEndAsync(db, game, ct);
+        if (!flip.Succeeded)
+            return Result<(FlipOutcome, PawMatchView)>.Failure(flip.Problems);
+        var catName = await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct);
+        return (flip.Value, PawMatchView.Of(game, catName));
+    }
+
+    public async Task<Result<PawMatchView>> GiveUpAsync(UserId player, Guid gameId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var game = await db.PawMatchGames.FirstOrDefaultAsync(g => g.Id == gameId && g.PlayerId == player, ct);
+        if (game is null || game.Status != PawMatchStatus.Playing)
+            return Result<PawMatchView>.Failure("There is no game of yours to give up.");
+        var now = clock.GetUtcNow();
+        game.GiveUp(now);
+        await SettleAsync(db, game, now, ct);
+        await db.SaveChangesAsync(ct);
+        await AnnounceEndAsync(db, game, ct);
+        return PawMatchView.Of(game, await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct));
+    }
+
+    /// <summary>The player's game as the browser may see it; a game past its time limit is ended first.</summary>
+    public async Task<PawMatchView?> GetAsync(UserId player, Guid gameId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var game = await db.PawMatchGames.FirstOrDefaultAsync(g => g.Id == gameId && g.PlayerId == player, ct);
+        if (game is null)
+            return null;
+        await EndIfOverdueAsync(db, game, ct);
+        return PawMatchView.Of(game, await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct));
+    }
+
+    /// <summary>The game the player is in the middle of, if any.</summary>
+    public async Task<PawMatchView?> GetOpenAsync(UserId player, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var game = await db.PawMatchGames.Where(g => g.PlayerId == player && g.Status == PawMatchStatus.Playing).FirstOrDefaultAsync(ct);
+        if (game is null || await EndIfOverdueAsync(db, game, ct))
+            return null;
+        return PawMatchView.Of(game, await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct));
+    }
+
+    /// <summary>Finished games, newest first: all of a player's, or one cat's.</summary>
+    public async Task<IReadOnlyList<PawMatchResult>> HistoryAsync(UserId player, CatId? cat = null, int count = 20, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.PawMatchGames.AsNoTracking()
+            .Where(g => g.PlayerId == player && g.Status != PawMatchStatus.Playing && (cat == null || g.CatId == cat))
+            .OrderByDescending(g => g.StartedAt).Take(count)
+            .Join(db.Cats, g => g.CatId, c => c.Id, (g, c) => new PawMatchResult(g.Id, c.Name, g.Status, g.Score, g.EntryFee, g.Payout, g.Moves, g.StartedAt))
+            .ToListAsync(ct);
+    }
+
+    private async Task<bool> EndIfOverdueAsync(IPurrrDb db, PawMatchGame game, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!game.EndIfOverdue(now))
+            return false;
+        await SettleAsync(db, game, now, ct);
+        await db.SaveChangesAsync(ct);
+        await AnnounceEndAsync(db, game, ct);
+        return true;
+    }
+
+    /// <summary>What an ended game brings: the prize, the cat's XP (win 25, loss 5) and the activities for quests.</summary>
+    private async Task SettleAsync(IPurrrDb db, PawMatchGame game, DateTimeOffset now, CancellationToken ct)
+    {
+        var won = game.Status == PawMatchStatus.Won;
+        var cat = await db.Cats.FirstAsync(c => c.Id == game.CatId, ct);
+        var xp = PersonalityTraits.Scale(won ? PawMatchGame.WinXp : PawMatchGame.LossXp, cat.Traits.Xp);
+        if (cat.Earn(xp) is { } level)
+        {
+            db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.LevelUp, $"{cat.Name} reached level {level}.", now));
+            db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.CatLeveledUp, now, amount: level));
+        }
+        db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchPlayed, now, amount: game.Score, xpGained: xp));
+        if (won)
+        {
+            db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchWon, now, amount: game.Score, remarkable: game.Misses == 0));
+            var payer = await db.Players.FirstAsync(p => p.Id == game.PlayerId, ct);
+            db.LedgerEntries.Add(Wallet.Credit(payer, game.Payout, LedgerReason.PawMatchPrize, $"pawmatch-prize:{game.Id}", now));
+        }
+    }
+
+    /// <summary>After an ended game is saved: the wallet, the cat and progress catch up on open pages.</summary>
+    private async Task AnnounceEndAsync(IPurrrDb db, PawMatchGame game, CancellationToken ct)
+    {
+        bus.Publish(new WalletChanged(game.PlayerId, await db.Players.Where(p => p.Id == game.PlayerId).Select(p => p.Coins).FirstAsync(ct)));
+        bus.Publish(new CatChanged(game.CatId, game.PlayerId));
+        bus.Publish(new ActivityRecorded(game.PlayerId));
+    }
+}

@@ -1,0 +1,98 @@
+using Purrr.Core.Activity;
+
+namespace Purrr.Core.Progress;
+
+public enum Rarity { Common, Uncommon, Rare, Epic, Legendary }
+
+/// <summary>An achievement unlocks when a player's <see cref="Counter"/> reaches <see cref="Threshold"/>.</summary>
+public sealed record Achievement(string Key, string Name, string Description, Rarity Rarity, string Counter, int Threshold)
+{
+    public int Points => Achievements.PointsFor(Rarity);
+}
+
+/// <summary>The achievement catalogue. Later features add theirs here, counted from their own activities.</summary>
+public static class Achievements
+{
+    public static int PointsFor(Rarity rarity) => rarity switch
+    {
+        Rarity.Common => 5,
+        Rarity.Uncommon => 10,
+        Rarity.Rare => 25,
+        Rarity.Epic => 50,
+        _ => 100,
+    };
+
+    public static readonly IReadOnlyList<Achievement> All =
+    [
+        new("first_meal", "First meal", "Feed a cat for the first time.", Rarity.Common, Counters.Fed, 1),
+        new("gourmet", "Gourmet", "Feed your cats 100 times.", Rarity.Uncommon, Counters.Fed, 100),
+        new("spotless", "Spotless", "Groom your cats 25 times.", Rarity.Uncommon, Counters.Groomed, 25),
+        new("playmate", "Playmate", "Play with your cats 50 times.", Rarity.Uncommon, Counters.Played, 50),
+        new("good_kitty", "Good kitty", "Succeed at training for the first time.", Rarity.Common, Counters.Trained, 1),
+        new("professor", "Professor", "Succeed at 50 trainings.", Rarity.Rare, Counters.Trained, 50),
+        new("growing_up", "Growing up", "Raise a cat to level 5.", Rarity.Uncommon, Counters.MaxLevel, 5),
+        new("veteran", "Veteran", "Raise a cat to level 10.", Rarity.Rare, Counters.MaxLevel, 10),
+        new("legend", "Legend", "Raise a cat to level 25.", Rarity.Epic, Counters.MaxLevel, 25),
+        new("growing_family", "Growing family", "Welcome 5 cats into your home.", Rarity.Uncommon, Counters.Cats, 5),
+        new("first_litter", "First litter", "Welcome your first kitten.", Rarity.Uncommon, Counters.Kittens, 1),
+        new("dynasty", "Dynasty", "Raise a kitten of the third generation.", Rarity.Epic, Counters.MaxGeneration, 3),
+        new("rare_find", "Rare find", "Welcome a kitten with a rare mutation.", Rarity.Legendary, Counters.RareKittens, 1),
+        new("sharp_memory", "Sharp memory", "Win a game of Paw Match.", Rarity.Common, Counters.Wins, 1),
+        new("perfect_recall", "Perfect recall", "Win Paw Match without a single miss.", Rarity.Rare, Counters.PerfectGames, 1),
+        new("window_shopper", "Window shopper", "Buy something in the shop.", Rarity.Common, Counters.Bought, 1),
+    ];
+
+    public static Achievement? Find(string? key) => All.FirstOrDefault(a => a.Key == key);
+}
+
+/// <summary>The running totals achievements are measured against, and how each activity moves them.</summary>
+public static class Counters
+{
+    public const string Fed = "fed";
+    public const string Played = "played";
+    public const string Groomed = "groomed";
+    public const string Rested = "rested";
+    public const string Trained = "trained";
+    public const string Cats = "cats";
+    public const string Kittens = "kittens";
+    public const string RareKittens = "rare_kittens";
+    public const string MaxGeneration = "max_generation";
+    public const string MaxLevel = "max_level";
+    public const string Bought = "bought";
+    public const string Games = "games";
+    public const string Wins = "wins";
+    public const string PerfectGames = "perfect_games";
+
+    /// <summary>A counter change: add <see cref="Value"/>, or raise to it when <see cref="IsMaximum"/>.</summary>
+    public readonly record struct Change(string Key, long Value, bool IsMaximum = false);
+
+    public static IEnumerable<Change> From(ActivityEvent activity)
+    {
+        switch (activity.Kind)
+        {
+            case ActivityKind.CatFed: yield return new(Fed, 1); break;
+            case ActivityKind.CatPlayed: yield return new(Played, 1); break;
+            case ActivityKind.CatGroomed: yield return new(Groomed, 1); break;
+            case ActivityKind.CatRested: yield return new(Rested, 1); break;
+            case ActivityKind.TrainingSucceeded: yield return new(Trained, 1); break;
+            case ActivityKind.CatAdopted: yield return new(Cats, 1); break;
+            case ActivityKind.CatLeveledUp: yield return new(MaxLevel, activity.Amount, IsMaximum: true); break;
+            case ActivityKind.ItemBought: yield return new(Bought, 1); break;
+            case ActivityKind.PawMatchPlayed: yield return new(Games, 1); break;
+            case ActivityKind.KittenBorn:
+                yield return new(Kittens, 1);
+                yield return new(Cats, 1);
+                yield return new(MaxGeneration, activity.Amount, IsMaximum: true);
+                if (activity.Remarkable)
+                    yield return new(RareKittens, 1);
+                break;
+            case ActivityKind.PawMatchWon:
+                yield return new(Wins, 1);
+                if (activity.Remarkable)
+                    yield return new(PerfectGames, 1);
+                break;
+        }
+    }
+
+    public static long Apply(long current, Change change) => change.IsMaximum ? Math.Max(current, change.Value) : current + change.Value;
+}
