@@ -4,6 +4,8 @@ using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
+using Purrr.Core.Games;
+using Purrr.Core.Progress;
 using Purrr.Core.Security;
 
 namespace Purrr.Tests.Infrastructure;
@@ -22,6 +24,12 @@ public abstract class ServiceTestBase : IAsyncLifetime
     protected CareService Care => new(Database.Factory, Clock, Random, Bus);
     protected InventoryService Inventory => new(Database.Factory, Clock, Bus);
     protected BreedingService Breeding => new(Database.Factory, Clock, Random, Bus);
+    protected ProgressService Progress => new(Database.Factory, Clock, Bus);
+    protected QuestService Quests => new(Database.Factory, Clock, Bus);
+    protected ProfileService Profiles => new(Database.Factory);
+    protected LeaderboardService Leaderboards => new(Database.Factory, Clock);
+    protected WalletService WalletHistory => new(Database.Factory);
+    protected PawMatchService PawMatch => new(Database.Factory, Clock, Random, Bus);
 
     public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
 
