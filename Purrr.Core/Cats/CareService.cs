@@ -82,10 +82,7 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         if (done.Action == CareAction.Train && done.XpGained > 0)
             db.ActivityEvents.Add(ActivityEvent.Of(owner, cat, ActivityKind.TrainingSucceeded, now));
         if (done.NewLevel is { } level)
-        {
-            db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.LevelUp, $"{cat.Name} reached level {level}.", now));
-            db.ActivityEvents.Add(ActivityEvent.Of(owner, cat, ActivityKind.CatLeveledUp, now, amount: level));
-        }
+            LevelUps.Record(db, owner, cat, level, now);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -25,3 +25,13 @@ public sealed class CatEvent
         At = at,
     };
 }
+
+/// <summary>What a level-up leaves behind, whatever caused it: a moment in the cat's life and an activity for achievements.</summary>
+public static class LevelUps
+{
+    public static void Record(Persistence.IPurrrDb db, UserId owner, Cat cat, int level, DateTimeOffset at)
+    {
+        db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.LevelUp, $"{cat.Name} reached level {level}.", at));
+        db.ActivityEvents.Add(Activity.ActivityEvent.Of(owner, cat, Activity.ActivityKind.CatLeveledUp, at, amount: level));
+    }
+}

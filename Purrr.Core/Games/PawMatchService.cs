@@ -152,10 +152,7 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
         var cat = await db.Cats.FirstAsync(c => c.Id == game.CatId, ct);
         var xp = PersonalityTraits.Scale(won ? PawMatchGame.WinXp : PawMatchGame.LossXp, cat.Traits.Xp);
         if (cat.Earn(xp) is { } level)
-        {
-            db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.LevelUp, $"{cat.Name} reached level {level}.", now));
-            db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.CatLeveledUp, now, amount: level));
-        }
+            LevelUps.Record(db, game.PlayerId, cat, level, now);
         db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchPlayed, now, amount: game.Score, xpGained: xp));
         if (won)
         {

@@ -100,10 +100,7 @@ public sealed class QuestService(IPurrrDbFactory dbFactory, TimeProvider clock, 
             {
                 var xp = PersonalityTraits.Scale(quest.Reward.Xp, cat.Traits.QuestXp);
                 if (cat.Earn(xp) is { } level)
-                {
-                    db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.LevelUp, $"{cat.Name} reached level {level}.", now));
-                    db.ActivityEvents.Add(ActivityEvent.Of(player, cat, ActivityKind.CatLeveledUp, now, amount: level));
-                }
+                    LevelUps.Record(db, player, cat, level, now);
             }
             row.MarkClaimed(now);
             await db.SaveChangesAsync(ct);
