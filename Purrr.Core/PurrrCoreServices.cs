@@ -7,6 +7,7 @@ using Purrr.Core.Common;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Games;
+using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
 using Purrr.Core.Security;
 
@@ -20,6 +21,8 @@ public static class PurrrCoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IEventBus, InMemoryEventBus>();
+        services.TryAddSingleton<IWeatherProvider, SeasonalWeather>();
+        services.AddOptions<NightWatchOptions>();
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<PlayerService>();
         services.AddSingleton<CatService>();
@@ -32,6 +35,8 @@ public static class PurrrCoreServices
         services.AddSingleton<ProfileService>();
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<PawMatchService>();
+        services.AddSingleton<NightWatchService>();
+        services.AddSingleton<NightWatchSimulator>();
         return services;
     }
 }

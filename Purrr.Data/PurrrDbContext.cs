@@ -6,6 +6,7 @@ using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Economy;
 using Purrr.Core.Games;
+using Purrr.Core.NightWatch;
 using Purrr.Core.Common;
 using Purrr.Core.Genetics;
 using Purrr.Core.Persistence;
@@ -34,6 +35,10 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<PlayerQuest> PlayerQuests => Set<PlayerQuest>();
     public DbSet<PlayerAchievement> PlayerAchievements => Set<PlayerAchievement>();
     public DbSet<PawMatchGame> PawMatchGames => Set<PawMatchGame>();
+    public DbSet<Patrol> Patrols => Set<Patrol>();
+    public DbSet<PatrolCat> PatrolCats => Set<PatrolCat>();
+    public DbSet<ProtectionZone> ProtectionZones => Set<ProtectionZone>();
+    public DbSet<NightWatchEvent> NightWatchEvents => Set<NightWatchEvent>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Purrr.Core;
+using Purrr.Core.NightWatch;
 using Purrr.Data;
 using Purrr.Data.Setup;
 using Purrr.Web.Background;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var storage = PurrrStorage.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPurrrCore();
+builder.Services.Configure<NightWatchOptions>(builder.Configuration.GetSection("NightWatch"));
 builder.Services.AddPurrrData(builder.Configuration, storage);
 builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
 
@@ -21,6 +23,7 @@ builder.Services.AddDataProtection()
 
 builder.Services.AddHostedService<LitterDeliveryWorker>();
 builder.Services.AddHostedService<ProgressWorker>();
+builder.Services.AddHostedService<NightWatchWorker>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

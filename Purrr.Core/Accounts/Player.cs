@@ -22,12 +22,21 @@ public sealed class Player
 
     public ThemePreference Theme { get; private set; }
 
+    /// <summary>The player's time zone (UTC if the stored id is unknown on this machine).</summary>
+    public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>The coin balance; always equals the sum of the player's ledger entries.</summary>
     public long Coins { get; private set; }
 
     /// <summary>Optimistic concurrency: two spends racing on one balance cannot both pass the balance check.</summary>
     public int Version { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
+
+    /// <summary>The player's home on the night-watch map: their patrols circle it and their map opens there.</summary>
+    public double? HomeLatitude { get; private set; }
+    public double? HomeLongitude { get; private set; }
+
+    public Common.GeoPoint? Home => HomeLatitude is { } lat && HomeLongitude is { } lng ? new Common.GeoPoint(lat, lng) : null;
     public DateTimeOffset? LastSeenAt { get; private set; }
 
     public static Player Create(UserId id, string userName, string? timeZoneId, DateTimeOffset now) => new()
@@ -47,6 +56,12 @@ public sealed class Player
     }
 
     internal void SetTheme(ThemePreference theme) => Theme = theme;
+
+    internal void SetHome(Common.GeoPoint home)
+    {
+        HomeLatitude = home.Latitude;
+        HomeLongitude = home.Longitude;
+    }
 
     internal void ChangeCoins(long amount)
     {

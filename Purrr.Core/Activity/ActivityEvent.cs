@@ -18,6 +18,15 @@ public enum ActivityKind
     ItemBought,
     PawMatchPlayed,
     PawMatchWon,
+    PatrolStarted,
+    PatrolCompleted,
+    BobcatEncountered,
+    BobcatDeterred,
+    GuardianDeterred,
+    CriticalDeterred,
+    StraysRescued,
+    StraysSheltered,
+    ZoneBuilt,
 }
 
 /// <summary>

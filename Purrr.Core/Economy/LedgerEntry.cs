@@ -2,7 +2,7 @@ using Purrr.Core.Common;
 
 namespace Purrr.Core.Economy;
 
-public enum LedgerReason { WelcomeGift, Purchase, BreedingFee, QuestReward, PawMatchFee, PawMatchPrize }
+public enum LedgerReason { WelcomeGift, Purchase, BreedingFee, QuestReward, PawMatchFee, PawMatchPrize, ZonePurchase }
 
 /// <summary>
 /// One coin movement, append-only, written in the same transaction as its cause. The player's balance is the

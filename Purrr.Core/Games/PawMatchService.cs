@@ -4,6 +4,7 @@ using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
+using Purrr.Core.NightWatch;
 using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Games;
@@ -31,6 +32,8 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
             cat.CatchUp(now);
             if (CatLife.CheckFitForActivities(cat) is { } unfit)
                 return Result<Guid>.Failure(unfit.Message);
+            if (await Patrol.IsOutAsync(db, cat.Id, ct))
+                return Result<Guid>.Failure($"{cat.Name} is out on night watch. Recall the patrol to play.");
             var energy = cat.SpendEnergy(PawMatchGame.EnergyCost, now);
             if (!energy.Succeeded)
                 return Result<Guid>.Failure(energy.Problems);

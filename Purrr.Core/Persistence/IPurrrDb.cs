@@ -5,6 +5,7 @@ using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Economy;
 using Purrr.Core.Games;
+using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
 using Purrr.Core.Security;
 
@@ -25,6 +26,10 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<PlayerQuest> PlayerQuests { get; }
     DbSet<PlayerAchievement> PlayerAchievements { get; }
     DbSet<PawMatchGame> PawMatchGames { get; }
+    DbSet<Patrol> Patrols { get; }
+    DbSet<PatrolCat> PatrolCats { get; }
+    DbSet<ProtectionZone> ProtectionZones { get; }
+    DbSet<NightWatchEvent> NightWatchEvents { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -40,6 +40,18 @@ public static class Achievements
         new("sharp_memory", "Sharp memory", "Win a game of Paw Match.", Rarity.Common, Counters.Wins, 1),
         new("perfect_recall", "Perfect recall", "Win Paw Match without a single miss.", Rarity.Rare, Counters.PerfectGames, 1),
         new("window_shopper", "Window shopper", "Buy something in the shop.", Rarity.Common, Counters.Bought, 1),
+
+        // Night watch (spec §6).
+        new("first_night_watch", "First Night Watch", "Send your cats out on their first patrol.", Rarity.Common, Counters.Patrols, 1),
+        new("stray_savior", "Stray Savior", "Rescue 10 strays.", Rarity.Uncommon, Counters.Rescued, 10),
+        new("bobcat_buster", "Bobcat Buster", "Chase off 10 bobcats.", Rarity.Uncommon, Counters.Deterrences, 10),
+        new("guardian_master", "Guardian Master", "Chase off 50 bobcats with a guardian in the patrol.", Rarity.Rare, Counters.GuardianDeterrences, 50),
+        new("community_hero", "Community Hero", "Save 100 strays, rescued or sheltered.", Rarity.Rare, Counters.StraysSaved, 100),
+        new("night_protector", "Night Protector", "See 10 patrols through to dawn.", Rarity.Rare, Counters.PatrolsCompleted, 10),
+        new("zone_master", "Zone Master", "Own all four kinds of protection zone.", Rarity.Uncommon, Counters.ZoneTypes, 4),
+        new("emergency_responder", "Emergency Responder", "Chase off a bobcat at critical threat.", Rarity.Epic, Counters.CriticalDeterrences, 1),
+        new("stray_rehabilitator", "Stray Rehabilitator", "Shelter 50 strays.", Rarity.Uncommon, Counters.Sheltered, 50),
+        new("bobcat_expert", "Bobcat Expert", "Face 100 bobcats on patrol.", Rarity.Epic, Counters.Encounters, 100),
     ];
 
     public static Achievement? Find(string? key) => All.FirstOrDefault(a => a.Key == key);
@@ -62,6 +74,16 @@ public static class Counters
     public const string Games = "games";
     public const string Wins = "wins";
     public const string PerfectGames = "perfect_games";
+    public const string Patrols = "patrols";
+    public const string PatrolsCompleted = "patrols_completed";
+    public const string Encounters = "encounters";
+    public const string Deterrences = "deterrences";
+    public const string GuardianDeterrences = "guardian_deterrences";
+    public const string CriticalDeterrences = "critical_deterrences";
+    public const string Rescued = "rescued";
+    public const string Sheltered = "sheltered";
+    public const string StraysSaved = "strays_saved";
+    public const string ZoneTypes = "zone_types";
 
     /// <summary>A counter change: add <see cref="Value"/>, or raise to it when <see cref="IsMaximum"/>.</summary>
     public readonly record struct Change(string Key, long Value, bool IsMaximum = false);
@@ -91,6 +113,21 @@ public static class Counters
                 if (activity.Remarkable)
                     yield return new(PerfectGames, 1);
                 break;
+            case ActivityKind.PatrolStarted: yield return new(Patrols, 1); break;
+            case ActivityKind.PatrolCompleted: yield return new(PatrolsCompleted, 1); break;
+            case ActivityKind.BobcatEncountered: yield return new(Encounters, activity.Amount); break;
+            case ActivityKind.BobcatDeterred: yield return new(Deterrences, activity.Amount); break;
+            case ActivityKind.GuardianDeterred: yield return new(GuardianDeterrences, activity.Amount); break;
+            case ActivityKind.CriticalDeterred: yield return new(CriticalDeterrences, activity.Amount); break;
+            case ActivityKind.StraysRescued:
+                yield return new(Rescued, activity.Amount);
+                yield return new(StraysSaved, activity.Amount);
+                break;
+            case ActivityKind.StraysSheltered:
+                yield return new(Sheltered, activity.Amount);
+                yield return new(StraysSaved, activity.Amount);
+                break;
+            case ActivityKind.ZoneBuilt: yield return new(ZoneTypes, activity.Amount, IsMaximum: true); break;
         }
     }
 

@@ -1,18 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Progress;
 
-public sealed record PlayerStanding(int Rank, UserId Player, string UserName, string DisplayName, long Points);
+public sealed record PlayerStanding(int Rank, UserId Player, string UserName, string DisplayName, long Value);
 
 public sealed record CatStanding(int Rank, CatSummary Cat, long Value);
 
 /// <summary>The top 100, and where the viewer stands even when outside it.</summary>
 public sealed record Leaderboard<T>(IReadOnlyList<T> Top, T? Viewer);
 
-/// <summary>Rankings (spec §5): players by achievement points, cats by level; weekly or all time. Ties share a rank.</summary>
+/// <summary>Rankings (spec §5): players by achievement points and by strays saved, cats by level; weekly or all time. Ties share a rank.</summary>
 public sealed class LeaderboardService(IPurrrDbFactory dbFactory, TimeProvider clock)
 {
     public const int Size = 100;
@@ -21,16 +22,41 @@ public sealed class LeaderboardService(IPurrrDbFactory dbFactory, TimeProvider c
     public async Task<Leaderboard<PlayerStanding>> PlayersAsync(UserId? viewer, bool weekly, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var since = weekly ? Quests.WeekStart(clock.GetUtcNow()) : DateTimeOffset.MinValue;
+        var since = Since(weekly);
         var scores = db.PlayerAchievements.Where(a => a.UnlockedAt >= since)
-            .GroupBy(a => a.PlayerId).Select(g => new { PlayerId = g.Key, Points = g.Sum(a => (long)a.Points) });
+            .GroupBy(a => a.PlayerId).Select(g => new PlayerScore { PlayerId = g.Key, Value = g.Sum(a => (long)a.Points) });
+        return await RankAsync(db, scores, viewer, ct);
+    }
+
+    /// <summary>Players by strays their night-watch patrols rescued or sheltered (weekly: since Monday, UTC).</summary>
+    public async Task<Leaderboard<PlayerStanding>> StraySaversAsync(UserId? viewer, bool weekly, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var since = Since(weekly);
+        var scores = db.ActivityEvents
+            .Where(e => e.OccurredAt >= since && (e.Kind == ActivityKind.StraysRescued || e.Kind == ActivityKind.StraysSheltered))
+            .GroupBy(e => e.PlayerId).Select(g => new PlayerScore { PlayerId = g.Key, Value = g.Sum(e => (long)e.Amount) });
+        return await RankAsync(db, scores, viewer, ct);
+    }
+
+    private DateTimeOffset Since(bool weekly) => weekly ? Quests.WeekStart(clock.GetUtcNow()) : DateTimeOffset.MinValue;
+
+    // A class with an initializer (not a positional record) so EF Core can keep composing queries over it.
+    private sealed class PlayerScore
+    {
+        public UserId PlayerId { get; init; }
+        public long Value { get; init; }
+    }
+
+    private static async Task<Leaderboard<PlayerStanding>> RankAsync(IPurrrDb db, IQueryable<PlayerScore> scores, UserId? viewer, CancellationToken ct)
+    {
         var top = await scores
-            .Join(db.Players, s => s.PlayerId, p => p.Id, (s, p) => new { s.PlayerId, p.UserName, p.DisplayName, s.Points })
-            .OrderByDescending(s => s.Points).ThenBy(s => s.UserName)
+            .Join(db.Players, s => s.PlayerId, p => p.Id, (s, p) => new { s.PlayerId, p.UserName, p.DisplayName, s.Value })
+            .OrderByDescending(s => s.Value).ThenBy(s => s.UserName)
             .Take(Size).ToListAsync(ct);
-        var ordered = top.OrderByDescending(t => t.Points).ThenBy(t => t.UserName, StringComparer.Ordinal).ToList();
-        var ranks = Ranks(ordered.Select(t => t.Points).ToList());
-        var standings = ordered.Select((t, i) => new PlayerStanding(ranks[i], t.PlayerId, t.UserName, t.DisplayName, t.Points)).ToList();
+        var ordered = top.OrderByDescending(t => t.Value).ThenBy(t => t.UserName, StringComparer.Ordinal).ToList();
+        var ranks = Ranks(ordered.Select(t => t.Value).ToList());
+        var standings = ordered.Select((t, i) => new PlayerStanding(ranks[i], t.PlayerId, t.UserName, t.DisplayName, t.Value)).ToList();
 
         PlayerStanding? mine = null;
         if (viewer is { } me)
@@ -38,9 +64,9 @@ public sealed class LeaderboardService(IPurrrDbFactory dbFactory, TimeProvider c
             mine = standings.FirstOrDefault(s => s.Player == me);
             if (mine is null && await db.Players.AsNoTracking().FirstOrDefaultAsync(p => p.Id == me, ct) is { } player)
             {
-                var points = await scores.Where(s => s.PlayerId == me).Select(s => s.Points).FirstOrDefaultAsync(ct);
-                var ahead = await scores.CountAsync(s => s.Points > points, ct);
-                mine = new PlayerStanding(ahead + 1, me, player.UserName, player.DisplayName, points);
+                var value = await scores.Where(s => s.PlayerId == me).Select(s => s.Value).FirstOrDefaultAsync(ct);
+                var ahead = await scores.CountAsync(s => s.Value > value, ct);
+                mine = new PlayerStanding(ahead + 1, me, player.UserName, player.DisplayName, value);
             }
         }
         return new Leaderboard<PlayerStanding>(standings, mine);

@@ -42,12 +42,12 @@ public sealed class PlayerQuest
     internal static PlayerQuest Start(UserId player, Quest quest, string period) =>
         new() { PlayerId = player, QuestKey = quest.Key, Period = period };
 
-    /// <summary>Counts one more; for a personal quest, completes it at its target.</summary>
-    internal void Advance(Quest quest, DateTimeOffset at)
+    /// <summary>Counts <paramref name="step"/> more; a personal quest stops at its target and completes there.</summary>
+    internal void Advance(Quest quest, DateTimeOffset at, int step = 1)
     {
         if (quest.Kind != QuestKind.Community && CompletedAt is not null)
             return;
-        Progress++;
+        Progress = quest.Kind == QuestKind.Community ? Progress + step : Math.Min(quest.Target, Progress + step);
         Version++;
         if (quest.Kind != QuestKind.Community && Progress >= quest.Target)
             CompletedAt = at;

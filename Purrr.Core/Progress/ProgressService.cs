@@ -70,7 +70,7 @@ public sealed class ProgressService(IPurrrDbFactory dbFactory, TimeProvider cloc
                     row = PlayerQuest.Start(player.Id, quest, period);
                     db.PlayerQuests.Add(row);
                 }
-                row.Advance(quest, now);
+                row.Advance(quest, now, quest.StepFor(activity));
                 if (quest.Kind == QuestKind.Community)
                     communityMoved.Add((quest.Key, period));
             }

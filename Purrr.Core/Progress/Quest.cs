@@ -30,8 +30,12 @@ public sealed record Quest(
     QuestReward Reward,
     Personality? ForPersonality = null,
     Season? Season = null,
-    int DailySlot = 0)
+    int DailySlot = 0,
+    bool CountsAmount = false)
 {
+    /// <summary>How far one activity moves this quest: one, or the number it carries (strays rescued in a tick).</summary>
+    public int StepFor(ActivityEvent activity) => CountsAmount ? Math.Max(1, activity.Amount) : 1;
+
     public bool IsMovedBy(ActivityEvent activity) =>
         activity.Kind == Counts && (ForPersonality is null || activity.CatPersonality == ForPersonality);
 }

@@ -42,10 +42,12 @@ public static class Quests
         new("long_feed", QuestKind.LongTerm, "Devoted keeper", "Feed your cats 100 times.", ActivityKind.CatFed, 100, new(Coins: 300, Xp: 100)),
         new("long_train", QuestKind.LongTerm, "Cat whisperer", "Succeed at 50 trainings.", ActivityKind.TrainingSucceeded, 50, new(Coins: 500, ItemKey: "premium_food", ItemQuantity: 5)),
         new("long_kittens", QuestKind.LongTerm, "Big family", "Raise 10 kittens.", ActivityKind.KittenBorn, 10, new(Coins: 500, Xp: 200)),
+        new("long_rescue", QuestKind.LongTerm, "Safe streets", "Rescue 25 strays on night watch.", ActivityKind.StraysRescued, 25, new(Coins: 400, ItemKey: "safe_haven_kit", ItemQuantity: 1), CountsAmount: true),
 
         // Community: everyone pushes one shared target each week; every contributor claims the reward.
         new("community_feast", QuestKind.Community, "Feast for all", "Together, feed 200 cats this week.", ActivityKind.CatFed, 200, new(Coins: 50, ItemKey: "premium_food", ItemQuantity: 1)),
         new("community_games", QuestKind.Community, "Game night", "Together, play 100 games of Paw Match this week.", ActivityKind.PawMatchPlayed, 100, new(Coins: 75)),
+        new("community_night_shift", QuestKind.Community, "Night shift", "Together, rescue 300 strays this week.", ActivityKind.StraysRescued, 300, new(Coins: 100, ItemKey: "community_alert_kit", ItemQuantity: 1), CountsAmount: true),
     ];
 
     public static Quest? Find(string? key) => All.FirstOrDefault(q => q.Key == key);

@@ -16,6 +16,8 @@ public sealed class PlayerConfiguration : IEntityTypeConfiguration<Player>
         player.Property(p => p.TimeZoneId).HasMaxLength(64).IsRequired();
         player.Property(p => p.Theme).HasConversion<string>().HasMaxLength(10);
         player.Property(p => p.Version).IsConcurrencyToken();
+        player.Ignore(p => p.Home);
+        player.Ignore(p => p.TimeZone);
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
+using Purrr.Core.NightWatch;
 using Purrr.Core.Persistence;
 using Purrr.Data.Accounts;
 
@@ -20,6 +21,7 @@ public sealed class DemoWorld(
     AccountService accounts,
     UserManager<PurrrUser> users,
     IPurrrDbFactory dbFactory,
+    NightWatchService nightWatch,
     TimeProvider clock,
     ILogger<DemoWorld> logger)
 {
@@ -29,7 +31,10 @@ public sealed class DemoWorld(
 
     private sealed record DemoCat(string Name, string Breed, Personality Personality, long Xp, bool IsPublic = true);
 
-    private sealed record DemoPlayer(string UserName, string TimeZone, string Password, DemoCat[] Cats);
+    /// <summary>A demo player's home on the night-watch map, and the zone they built (if any).</summary>
+    private sealed record DemoHome(double Latitude, double Longitude, ZoneType? Zone = null, string? ZoneName = null);
+
+    private sealed record DemoPlayer(string UserName, string TimeZone, string Password, DemoCat[] Cats, DemoHome? Home = null);
 
     private static readonly DemoPlayer[] Players =
     [
@@ -49,18 +54,18 @@ public sealed class DemoWorld(
             new("Tiger", "bengal", Personality.Playful, 2100),
             new("Sapphire", "siamese", Personality.Curious, 700),
             new("Secret", "russian_blue", Personality.Aloof, 120, IsPublic: false),
-        ]),
+        ], new(48.8566, 2.3522, ZoneType.MotionSensor, "Rue de Rivoli sensor")),
         new("nova", "Asia/Tokyo", PlayerPassword,
         [
             new("Kumo", "turkish_van", Personality.Curious, 520),
             new("Tofu", "persian", Personality.Lazy, 200),
-        ]),
+        ], new(48.8502, 2.3447, ZoneType.CommunityAlert, "Latin Quarter watch")),
         new("pixel", "Australia/Sydney", PlayerPassword,
         [
             new("Ziggy", "abyssinian", Personality.Playful, 3300),
             new("Fern", "norwegian_forest", Personality.Territorial, 800),
             new("Pebble", "domestic_longhair", Personality.SocialButterfly, 30),
-        ]),
+        ], new(48.8541, 2.3612)),
     ];
 
     /// <summary>Seeds only an empty database; returns whether it did.</summary>
@@ -95,10 +100,28 @@ public sealed class DemoWorld(
             }
         }
         await db.SaveChangesAsync(ct);
+        await SettleHomesAsync(ct);
 
         logger.LogWarning(
             "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna, milo, nova or pixel / {PlayerPassword}.",
             AdminUserName, AdminPassword, PlayerPassword);
         return true;
+    }
+
+    // Some neighbours around the map's default centre, so a newcomer's night-watch map is not empty.
+    private async Task SettleHomesAsync(CancellationToken ct)
+    {
+        foreach (var player in Players.Where(p => p.Home is not null))
+        {
+            var id = (await users.FindByNameAsync(player.UserName))!.Id;
+            var home = player.Home!;
+            _ = (await nightWatch.SetHomeAsync(id, home.Latitude, home.Longitude, ct)).Value; // .Value throws if the demo data is wrong
+            if (home.Zone is { } zone)
+            {
+                var near = new GeoPoint(home.Latitude, home.Longitude).Offset(120, 60);
+                _ = (await nightWatch.CreateZoneAsync(id, new ZoneRequest(zone, home.ZoneName, near.Latitude, near.Longitude, ZoneSpecs.Of(zone).DefaultRadius),
+                    $"demo-zone-{player.UserName}", ct)).Value;
+            }
+        }
     }
 }

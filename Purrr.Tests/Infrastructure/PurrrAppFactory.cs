@@ -33,6 +33,9 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
     /// <summary>Last word on services, e.g. pinning the dice.</summary>
     public Action<IServiceCollection>? OverrideServices { get; init; }
 
+    /// <summary>Seconds between night-watch ticks; long by default, so tests tick when they choose.</summary>
+    public int NightWatchTickSeconds { get; init; } = 3600;
+
     /// <summary>Seed the demo world at start.</summary>
     public bool SeedDemoWorld { get; init; }
 
@@ -62,6 +65,7 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:Argon2:Parallelism", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Breeding:DeliveryCheckSeconds", "1");
+        builder.UseSetting("NightWatch:TickSeconds", NightWatchTickSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
@@ -5,6 +6,7 @@ using Purrr.Core.Common;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Games;
+using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
 using Purrr.Core.Security;
 
@@ -30,6 +32,13 @@ public abstract class ServiceTestBase : IAsyncLifetime
     protected LeaderboardService Leaderboards => new(Database.Factory, Clock);
     protected WalletService WalletHistory => new(Database.Factory);
     protected PawMatchService PawMatch => new(Database.Factory, Clock, Random, Bus);
+    protected NightWatchService NightWatch => new(Database.Factory, Clock, Bus, Options.Create(NightWatchOptions));
+    protected NightWatchSimulator Simulator => new(Database.Factory, Clock, Random, Weather, Bus, Options.Create(NightWatchOptions));
+
+    protected NightWatchOptions NightWatchOptions { get; } = new();
+
+    /// <summary>Clear skies unless a test says otherwise.</summary>
+    protected IWeatherProvider Weather { get; set; } = new FixedWeather(WeatherCondition.Clear);
 
     public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
 
@@ -69,4 +78,33 @@ public sealed class FixedRoll(double roll) : IRandomSource
 {
     public double NextDouble() => roll;
     public int Next(int minInclusive, int maxExclusive) => minInclusive;
+}
+
+/// <summary>
+/// A random source that plays back the given draws in order and fails loudly when a rule asks for one more than the
+/// test expected, so the test also pins down the order of the draws.
+/// </summary>
+public sealed class ScriptedRandom(IEnumerable<double> doubles, IEnumerable<int> integers) : IRandomSource
+{
+    private readonly Queue<double> doubles = new(doubles);
+    private readonly Queue<int> integers = new(integers);
+
+    public double NextDouble() => doubles.TryDequeue(out var d) ? d : throw new InvalidOperationException("No more scripted doubles.");
+
+    public int Next(int minInclusive, int maxExclusive)
+    {
+        if (!integers.TryDequeue(out var i))
+            throw new InvalidOperationException("No more scripted integers.");
+        if (i < minInclusive || i >= maxExclusive)
+            throw new InvalidOperationException($"Scripted {i} is outside [{minInclusive}, {maxExclusive}).");
+        return i;
+    }
+
+    public bool IsUsedUp => doubles.Count == 0 && integers.Count == 0;
+}
+
+/// <summary>The same weather everywhere, always.</summary>
+public sealed class FixedWeather(WeatherCondition condition) : IWeatherProvider
+{
+    public WeatherCondition At(Core.Common.GeoPoint place, DateTimeOffset at) => condition;
 }

@@ -34,10 +34,10 @@ public sealed class LeaderboardTests : ServiceTestBase
         var board = await Leaderboards.PlayersAsync(last, weekly: false);
 
         Assert.Equal(100, board.Top.Count);
-        Assert.Equal(("p001", 105L, 1), (board.Top[0].UserName, board.Top[0].Points, board.Top[0].Rank));
-        Assert.Equal(("p000", 55L, 2), (board.Top[1].UserName, board.Top[1].Points, board.Top[1].Rank));
+        Assert.Equal(("p001", 105L, 1), (board.Top[0].UserName, board.Top[0].Value, board.Top[0].Rank));
+        Assert.Equal(("p000", 55L, 2), (board.Top[1].UserName, board.Top[1].Value, board.Top[1].Rank));
         Assert.All(board.Top.Skip(2), s => Assert.Equal(3, s.Rank)); // everyone else ties on 5
-        Assert.Equal((103, 0L), (board.Viewer!.Rank, board.Viewer.Points));
+        Assert.Equal((103, 0L), (board.Viewer!.Rank, board.Viewer.Value));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class LeaderboardTests : ServiceTestBase
         var allTime = await Leaderboards.PlayersAsync(luna, weekly: false);
 
         Assert.Equal(["milo"], weekly.Top.Select(s => s.UserName));
-        Assert.Equal((2, 0L), (weekly.Viewer!.Rank, weekly.Viewer.Points));
+        Assert.Equal((2, 0L), (weekly.Viewer!.Rank, weekly.Viewer.Value));
         Assert.Equal(["luna", "milo"], allTime.Top.Select(s => s.UserName));
     }
 

@@ -1,0 +1,85 @@
+// Leaflet map for night watch. Leaflet is served from wwwroot/lib (no CDN) and loaded on first use.
+let leaflet;
+
+function load(tag, attributes) {
+    return new Promise((resolve, reject) => {
+        const node = Object.assign(document.createElement(tag), attributes);
+        node.onload = resolve;
+        node.onerror = reject;
+        document.head.appendChild(node);
+    });
+}
+
+async function ensureLeaflet() {
+    if (window.L) return window.L;
+    leaflet ??= Promise.all([
+        load("link", { rel: "stylesheet", href: "lib/leaflet/leaflet.css" }),
+        load("script", { src: "lib/leaflet/leaflet.js" }),
+    ]).then(() => window.L);
+    return leaflet;
+}
+
+export async function create(element, dotnet, options) {
+    const L = await ensureLeaflet();
+    const map = L.map(element, { zoomControl: true, attributionControl: !!options.tileUrl }).setView([options.lat, options.lng], 14);
+    if (options.tileUrl) {
+        const tiles = L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: options.attribution || "" }).addTo(map);
+        // Unreachable tiles just disappear, leaving the plain night background.
+        tiles.on("tileerror", e => { e.tile.style.visibility = "hidden"; });
+        element.classList.add("with-tiles");
+    }
+    const layers = { zones: L.layerGroup().addTo(map), cats: L.layerGroup().addTo(map), home: L.layerGroup().addTo(map), flashes: L.layerGroup().addTo(map) };
+    const catMarkers = new Map();
+    map.on("click", e => dotnet.invokeMethodAsync("PointPicked", e.latlng.lat, e.latlng.lng));
+
+    return {
+        show(state) {
+            layers.home.clearLayers();
+            if (state.home) {
+                L.marker([state.home.lat, state.home.lng], {
+                    icon: L.divIcon({ className: "purrr-home-marker", html: "<span>Home</span>", iconSize: [48, 20] }),
+                    keyboard: false,
+                }).addTo(layers.home);
+            }
+            layers.zones.clearLayers();
+            for (const z of state.zones) {
+                L.circle([z.latitude, z.longitude], { radius: z.radiusMeters, color: z.color, weight: 2, fillOpacity: 0.12 })
+                    .bindTooltip(`${z.name} · ${z.type} · ${z.ownerName}`)
+                    .addTo(layers.zones);
+            }
+            const seen = new Set();
+            for (const c of state.cats) {
+                seen.add(c.id);
+                const portrait = document.getElementById(`np-${c.id}`)?.innerHTML ?? "";
+                let marker = catMarkers.get(c.id);
+                if (!marker) {
+                    marker = L.marker([c.latitude, c.longitude], {
+                        icon: L.divIcon({ className: "purrr-cat-marker", html: portrait, iconSize: [36, 36] }),
+                        keyboard: false,
+                    }).bindTooltip(`${c.catName} (${c.role}) · ${c.ownerName}`).addTo(layers.cats);
+                    catMarkers.set(c.id, marker);
+                } else {
+                    marker.setLatLng([c.latitude, c.longitude]); // CSS eases the move between ticks
+                }
+            }
+            for (const [id, marker] of catMarkers) {
+                if (!seen.has(id)) { layers.cats.removeLayer(marker); catMarkers.delete(id); }
+            }
+        },
+        flash(events) {
+            for (const e of events) {
+                const kind = e.kind === "Encounter" ? (e.threat === "Critical" ? "critical" : "bobcat")
+                    : e.kind === "EmergencyAlert" ? "critical" : e.kind === "Strays" ? "strays" : "patrol";
+                const pulse = L.marker([e.latitude, e.longitude], {
+                    icon: L.divIcon({ className: `purrr-flash ${kind}`, iconSize: [60, 60] }),
+                    keyboard: false,
+                    interactive: false,
+                }).addTo(layers.flashes);
+                setTimeout(() => layers.flashes.removeLayer(pulse), 4000);
+            }
+        },
+        dispose() {
+            map.remove();
+        },
+    };
+}

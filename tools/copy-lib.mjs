@@ -1,0 +1,22 @@
+// Copies the pinned front-end libraries from node_modules into Purrr.Web/wwwroot/lib (run: npm ci && npm run copy-lib).
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const lib = join(root, "Purrr.Web", "wwwroot", "lib");
+
+const copies = {
+    leaflet: ["dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"],
+};
+
+for (const [name, files] of Object.entries(copies)) {
+    const target = join(lib, name);
+    rmSync(target, { recursive: true, force: true });
+    for (const file of files) {
+        const to = join(target, file.replace(/^dist\//, ""));
+        mkdirSync(dirname(to), { recursive: true });
+        cpSync(join(root, "node_modules", name, file), to, { recursive: true });
+    }
+    console.log(`copied ${name}`);
+}
