@@ -60,8 +60,26 @@ public sealed class SqlitePurrrDbContext(DbContextOptions<SqlitePurrrDbContext> 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
         base.ConfigureConventions(conventions);
-        // SQLite has no date type: store UTC instants as sortable integers so queries can compare and order them.
-        conventions.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        // SQLite has no date type: store instants as sortable integers so queries can compare and order them.
+        conventions.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+    }
+}
+
+/// <summary>
+/// A <see cref="DateTimeOffset"/> as a sortable integer of its UTC instant. EF Core's own binary converter encodes the
+/// local clock time, so values stored with different offsets (a patrol's dawn in Tokyo) would compare wrongly in SQL.
+/// The layout is EF Core's (100 µs ticks shifted left 11 bits, offset minutes below), always with offset zero, so rows
+/// it wrote in UTC read the same.
+/// </summary>
+public sealed class UtcInstantConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    value => (value.UtcTicks / 1000) << 11,
+    stored => Decode(stored))
+{
+    private static DateTimeOffset Decode(long stored)
+    {
+        var offsetMinutes = (int)((stored << 53) >> 53); // the low 11 bits, sign-extended: older rows may carry an offset
+        var local = new DateTime((stored >> 11) * 1000);
+        return new DateTimeOffset(local, TimeSpan.FromMinutes(offsetMinutes)).ToUniversalTime();
     }
 }
 

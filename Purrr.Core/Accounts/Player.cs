@@ -23,7 +23,11 @@ public sealed class Player
     public ThemePreference Theme { get; private set; }
 
     /// <summary>The player's time zone (UTC if the stored id is unknown on this machine).</summary>
-    public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeZoneInfo TimeZone => ZoneOf(TimeZoneId);
+
+    /// <summary>A stored time zone id as a zone; UTC when this machine doesn't know it.</summary>
+    public static TimeZoneInfo ZoneOf(string? timeZoneId) =>
+        timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>The coin balance; always equals the sum of the player's ledger entries.</summary>
     public long Coins { get; private set; }

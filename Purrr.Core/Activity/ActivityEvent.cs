@@ -27,6 +27,9 @@ public enum ActivityKind
     StraysRescued,
     StraysSheltered,
     ZoneBuilt,
+
+    /// <summary>XP a cat earned outside care (a game, a quest, a patrol); carries the XP for the weekly cat board.</summary>
+    XpEarned,
 }
 
 /// <summary>

@@ -17,6 +17,9 @@ public sealed class BreedingOffer
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
     public OfferStatus Status { get; private set; }
+
+    /// <summary>Optimistic concurrency: an accept racing a withdraw or decline cannot both be answered.</summary>
+    public int Version { get; private set; }
     public DateTimeOffset? RespondedAt { get; private set; }
 
     /// <summary>Set when acceptance made a pregnancy.</summary>
@@ -40,6 +43,7 @@ public sealed class BreedingOffer
 
     internal void Close(OfferStatus status, DateTimeOffset now, Guid? pregnancyId = null)
     {
+        Version++;
         Status = status;
         RespondedAt = now;
         PregnancyId = pregnancyId;

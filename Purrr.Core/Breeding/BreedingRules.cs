@@ -33,7 +33,7 @@ public static class BreedingRules
         if (cat.Stats.Happiness < MinHappiness)
             yield return new($"{cat.Name}'s happiness is {cat.Stats.Happiness}; breeding needs {MinHappiness}.");
         if (cat.BreedingCooldownUntil > now)
-            yield return new($"{cat.Name} is recovering from breeding for another {Cat.Countdown(cat.BreedingCooldownUntil.Value - now)}.");
+            yield return new($"{cat.Name} is recovering from breeding for another {Durations.Countdown(cat.BreedingCooldownUntil.Value - now)}.");
     }
 
     /// <summary>0–100: how well two cats get along, from their personalities and how balanced their skills are.</summary>

@@ -274,10 +274,10 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
     /// <summary>A retried request: the outcome of the attempt already paid for with this key.</summary>
     private static async Task<Result<BreedingResult>?> AlreadyHandledAsync(IPurrrDb db, UserId player, string idempotencyKey, CancellationToken ct)
     {
-        var entry = await db.LedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct);
+        var entry = await Wallet.PaymentForAsync(db, player, idempotencyKey, ct);
         if (entry is null)
             return null;
-        if (entry.Reference.StartsWith("pregnancy:", StringComparison.Ordinal) && Guid.TryParse(entry.Reference["pregnancy:".Length..], out var id)
+        if (entry.ReferencedId("pregnancy") is { } id
             && await db.Pregnancies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } pregnancy)
             return new BreedingResult(true, "Already done: the kittens are on their way.", pregnancy.Id, pregnancy.DueAt);
         return new BreedingResult(false, "Already done: that attempt didn't take.", null, null);

@@ -11,18 +11,9 @@ namespace Purrr.Core.Cats;
 public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, IRandomSource random, IEventBus bus)
 {
     public Task<Result<CareOutcome>> FeedAsync(UserId owner, CatId catId, string? foodKey, CancellationToken ct = default) =>
-        ActAsync(owner, catId, async (db, cat, now) =>
-        {
-            if (Items.Find(foodKey) is not { Food: not null } food)
-                return Result<CareOutcome>.Failure("Choose a food from your pantry.");
-            var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == owner && i.ItemKey == food.Key, ct);
-            if (shelf is not { Quantity: > 0 })
-                return Result<CareOutcome>.Failure($"You have no {food.Name.ToLowerInvariant()} left. Buy more in the pantry.");
-            var fed = cat.Feed(food, now);
-            if (fed.Succeeded)
-                shelf.TryTakeOne();
-            return fed;
-        }, ct);
+        ActAsync(owner, catId, (db, cat, now) => Items.Find(foodKey) is { Food: not null }
+            ? WithItemAsync(db, owner, foodKey, ItemKind.Food, food => cat.Feed(food!, now), ct)
+            : Task.FromResult(Result<CareOutcome>.Failure("Choose a food from your pantry.")), ct);
 
     /// <summary>Plays, with a toy from the player's items if <paramref name="toyKey"/> is given (the toy is used up).</summary>
     public Task<Result<CareOutcome>> PlayAsync(UserId owner, CatId catId, string? toyKey = null, CancellationToken ct = default) =>
@@ -48,9 +39,9 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
             return act(null);
         if (Items.Find(itemKey) is not { } item || item.Kind != kind)
             return Result<CareOutcome>.Failure("That item can't be used for this.");
-        var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == owner && i.ItemKey == item.Key, ct);
+        var shelf = await InventoryItem.ShelfAsync(db, owner, item, ct);
         if (shelf is not { Quantity: > 0 })
-            return Result<CareOutcome>.Failure($"You have no {item.Name.ToLowerInvariant()} left. Buy one in the shop.");
+            return Result<CareOutcome>.Failure($"You have no {item.Name.ToLowerInvariant()} left. Buy more in the shop.");
         var outcome = act(item);
         if (outcome.Succeeded)
             shelf.TryTakeOne();
@@ -89,7 +80,7 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result<CareOutcome>.Failure($"{cat.Name} was just cared for somewhere else. Have a look and try again.");
+            return Result<CareOutcome>.Failure($"{cat.Name} or your pantry just changed somewhere else. Have a look and try again.");
         }
         bus.Publish(new CatChanged(cat.Id, owner));
         bus.Publish(new ActivityRecorded(owner));

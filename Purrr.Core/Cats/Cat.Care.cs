@@ -63,7 +63,7 @@ public sealed partial class Cat
         if (action is CareAction.Play or CareAction.Train && IsNapping(now))
             return new($"{Name} is napping. Let them sleep a little longer.");
         if (ReadyAt(action, now) is { } ready)
-            return new($"{Name} needs a break from that: try again in {Countdown(ready - now)}.");
+            return new($"{Name} needs a break from that: try again in {Durations.Countdown(ready - now)}.");
         if (action == CareAction.Play && Stats.Energy < EnergyCost(PlayEnergy))
             return new($"{Name} is too tired to play. Let them rest first.");
         if (action == CareAction.Train && Stats.Energy < EnergyCost(TrainEnergy))
@@ -200,7 +200,4 @@ public sealed partial class Cat
     /// <summary>A skill grows up to the cat's genetic potential, never past it, and never shrinks.</summary>
     private static int Grown(int value, int growth, double multiplier, int potential) =>
         value >= potential ? value : Math.Min(potential, value + PersonalityTraits.Scale(growth, multiplier));
-
-    internal static string Countdown(TimeSpan left) =>
-        left >= TimeSpan.FromMinutes(1) ? $"{Math.Ceiling(left.TotalMinutes):0} min" : $"{Math.Ceiling(left.TotalSeconds):0} s";
 }

@@ -26,6 +26,23 @@ public sealed class CatEvent
     };
 }
 
+/// <summary>
+/// XP a cat earns outside a care action (a game, a quest, a patrol): the cat grows, the activity log carries the XP
+/// (the weekly cat board sums it) and a level-up leaves its moment. Callers pass XP already scaled by personality.
+/// </summary>
+public static class CatXp
+{
+    public static void Award(Persistence.IPurrrDb db, UserId owner, Cat cat, int xp, DateTimeOffset at)
+    {
+        if (xp <= 0)
+            return;
+        var level = cat.Earn(xp);
+        db.ActivityEvents.Add(Activity.ActivityEvent.Of(owner, cat, Activity.ActivityKind.XpEarned, at, xpGained: xp));
+        if (level is { } reached)
+            LevelUps.Record(db, owner, cat, reached, at);
+    }
+}
+
 /// <summary>What a level-up leaves behind, whatever caused it: a moment in the cat's life and an activity for achievements.</summary>
 public static class LevelUps
 {

@@ -50,7 +50,7 @@ public sealed class InventoryService(IPurrrDbFactory dbFactory, TimeProvider clo
     private async Task<Result<bool>> TryBuyAsync(UserId player, Item item, int quantity, string idempotencyKey, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        if (await db.LedgerEntries.AnyAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct))
+        if (await Wallet.PaymentForAsync(db, player, idempotencyKey, ct) is not null)
             return false;
         var buyer = await db.Players.FirstOrDefaultAsync(p => p.Id == player, ct);
         if (buyer is null)
@@ -60,11 +60,7 @@ public sealed class InventoryService(IPurrrDbFactory dbFactory, TimeProvider clo
         if (!charge.Succeeded)
             return Result<bool>.Failure(charge.Problems);
         db.LedgerEntries.Add(charge.Value);
-        var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == player && i.ItemKey == item.Key, ct);
-        if (shelf is null)
-            db.InventoryItems.Add(InventoryItem.Of(player, item, quantity));
-        else
-            shelf.Add(quantity);
+        await InventoryItem.StockAsync(db, player, item, quantity, ct);
         db.ActivityEvents.Add(ActivityEvent.Of(player, null, ActivityKind.ItemBought, now, amount: quantity));
         try
         {
@@ -74,7 +70,7 @@ public sealed class InventoryService(IPurrrDbFactory dbFactory, TimeProvider clo
         {
             // The same key was just written by a twin of this request: it is bought, once.
             await using var check = await dbFactory.CreateAsync(ct);
-            if (await check.LedgerEntries.AnyAsync(x => x.PlayerId == player && x.IdempotencyKey == idempotencyKey, ct))
+            if (await Wallet.PaymentForAsync(check, player, idempotencyKey, ct) is not null)
                 return false;
             throw;
         }

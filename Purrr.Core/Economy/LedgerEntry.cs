@@ -32,6 +32,10 @@ public sealed class LedgerEntry
 
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The id in a reference such as <c>zone:{id}</c>, when the reference has that prefix.</summary>
+    public Guid? ReferencedId(string prefix) =>
+        Reference.StartsWith(prefix + ":", StringComparison.Ordinal) && Guid.TryParse(Reference.AsSpan(prefix.Length + 1), out var id) ? id : null;
+
     internal static LedgerEntry Create(UserId player, long amount, long balanceAfter, LedgerReason reason, string reference, string? idempotencyKey, DateTimeOffset at) => new()
     {
         PlayerId = player,

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
 using Purrr.Core.Common;
+using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Economy;
 
@@ -13,6 +15,8 @@ public static class Wallet
     {
         if (amount <= 0)
             return Result<LedgerEntry>.Failure("The amount must be positive.");
+        if (idempotencyKey is { Length: 0 or > LedgerEntry.IdempotencyKeyMaxLength })
+            return Result<LedgerEntry>.Failure("This request cannot be paid for: refresh the page and try again.");
         if (player.Coins < amount)
             return Result<LedgerEntry>.Failure($"Not enough coins: this costs {amount:N0} and you have {player.Coins:N0}.");
         player.ChangeCoins(-amount);
@@ -25,6 +29,10 @@ public static class Wallet
         player.ChangeCoins(amount);
         return LedgerEntry.Create(player.Id, amount, player.Coins, reason, reference, null, now);
     }
+
+    /// <summary>The payment an earlier request of the player with this key made, if any: a retried click finds what it paid for.</summary>
+    public static Task<LedgerEntry?> PaymentForAsync(IPurrrDb db, UserId player, string idempotencyKey, CancellationToken ct) =>
+        db.LedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct);
 
     /// <summary>What a new player starts with: 500 coins and some food for their first cat.</summary>
     public static (LedgerEntry Gift, IReadOnlyList<InventoryItem> Pantry) WelcomePlayer(Player player, DateTimeOffset now) =>

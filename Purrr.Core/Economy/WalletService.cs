@@ -24,4 +24,19 @@ public sealed class WalletService(IPurrrDbFactory dbFactory)
         var rows = await entries.OrderByDescending(e => e.Id).Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new LedgerPage(coins, rows, total, current, PageSize);
     }
+
+    /// <summary>A ledger line in words, with what it was for (read from the reference its cause wrote).</summary>
+    public static string Describe(LedgerEntry entry) => entry.Reason switch
+    {
+        LedgerReason.WelcomeGift => "Welcome gift",
+        LedgerReason.Purchase when entry.Reference.StartsWith("item:", StringComparison.Ordinal)
+            && entry.Reference[5..].Split('x') is [var key, var quantity] && Items.Find(key) is { } item => $"Bought {quantity} × {item.Name.ToLowerInvariant()}",
+        LedgerReason.Purchase => "Shop purchase",
+        LedgerReason.BreedingFee => entry.ReferencedId("pregnancy") is not null ? "Breeding (kittens on the way)" : "Breeding (didn't take)",
+        LedgerReason.QuestReward => $"Quest reward: {Progress.Quests.Find(entry.Reference.Split(':').ElementAtOrDefault(1))?.Title ?? "quest"}",
+        LedgerReason.PawMatchFee => "Paw Match entry fee",
+        LedgerReason.PawMatchPrize => "Paw Match prize",
+        LedgerReason.ZonePurchase => "Night watch protection zone",
+        _ => "Coins",
+    };
 }

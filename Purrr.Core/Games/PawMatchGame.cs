@@ -15,6 +15,9 @@ public sealed class PawMatchGame
 {
     public const int Pairs = 8;
     public const int Cards = Pairs * 2;
+
+    /// <summary>The board is a square of <see cref="BoardSide"/> × <see cref="BoardSide"/> cards.</summary>
+    public const int BoardSide = 4;
     public const int EnergyCost = 10;
     public const int WinXp = 25;
     public const int LossXp = 5;

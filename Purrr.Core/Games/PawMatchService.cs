@@ -22,8 +22,7 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
         {
             await using var db = await dbFactory.CreateAsync(ct);
             var now = clock.GetUtcNow();
-            var repeat = await db.LedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey, ct);
-            if (repeat is not null && Guid.TryParse(repeat.Reference.Replace("pawmatch:", ""), out var earlierId))
+            if ((await Wallet.PaymentForAsync(db, player, idempotencyKey, ct))?.ReferencedId("pawmatch") is { } earlierId)
                 return Result<Guid>.Success(earlierId);
 
             var cat = await db.Cats.FirstOrDefaultAsync(c => c.Id == catId && c.OwnerId == player, ct);
@@ -153,10 +152,8 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
     {
         var won = game.Status == PawMatchStatus.Won;
         var cat = await db.Cats.FirstAsync(c => c.Id == game.CatId, ct);
-        var xp = PersonalityTraits.Scale(won ? PawMatchGame.WinXp : PawMatchGame.LossXp, cat.Traits.Xp);
-        if (cat.Earn(xp) is { } level)
-            LevelUps.Record(db, game.PlayerId, cat, level, now);
-        db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchPlayed, now, amount: game.Score, xpGained: xp));
+        CatXp.Award(db, game.PlayerId, cat, PersonalityTraits.Scale(won ? PawMatchGame.WinXp : PawMatchGame.LossXp, cat.Traits.Xp), now);
+        db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchPlayed, now, amount: game.Score));
         if (won)
         {
             db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchWon, now, amount: game.Score, remarkable: game.Misses == 0));

@@ -77,7 +77,7 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         var player = await db.Players.AsNoTracking().FirstAsync(p => p.Id == playerId, ct);
         if (!Options.Window.IsNight(player.TimeZone, now))
             return Result<PatrolView>.Failure($"Night watch runs {Options.StartHour:00}:00–{Options.EndHour:00}:00 your time ({player.TimeZoneId}); " +
-                $"it starts in {Countdown(Options.Window.NextStart(player.TimeZone, now) - now)}.");
+                $"it starts in {Durations.Countdown(Options.Window.NextStart(player.TimeZone, now) - now)}.");
         if (player.Home is not { } home)
             return Result<PatrolView>.Failure("Set your home on the map first: your cats patrol around it.");
         if (await db.Patrols.AnyAsync(p => p.PlayerId == playerId && p.Status == PatrolStatus.Active, ct))
@@ -121,7 +121,7 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         patrol.End(PatrolStatus.Recalled, now);
         var owner = await db.Players.Where(p => p.Id == playerId).Select(p => p.DisplayName).FirstAsync(ct);
         db.NightWatchEvents.Add(NightWatchEvent.Of(patrol, NightEventKind.PatrolEnded, patrol.Center, now,
-            $"{owner} called the patrol home: {patrol.StraysRescued + patrol.StraysSheltered} strays saved."));
+            $"{owner} called the patrol home: {patrol.StraysSaved} strays saved."));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -155,15 +155,14 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         {
             await using var db = await dbFactory.CreateAsync(ct);
             // A retried click (same key) gets the zone it already paid for.
-            var repeat = await db.LedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.PlayerId == playerId && e.IdempotencyKey == idempotencyKey, ct);
-            if (repeat is not null && Guid.TryParse(repeat.Reference.Replace("zone:", ""), out var builtId)
+            if ((await Wallet.PaymentForAsync(db, playerId, idempotencyKey, ct))?.ReferencedId("zone") is { } builtId
                 && await db.ProtectionZones.AsNoTracking().FirstOrDefaultAsync(z => z.Id == builtId, ct) is { } earlier)
                 return Result<ZoneView>.Success(View(earlier, await db.Players.Where(p => p.Id == playerId).Select(p => p.DisplayName).FirstAsync(ct)));
             var now = clock.GetUtcNow();
             var zone = ProtectionZone.Build(playerId, spec.Type, name, new GeoPoint(request.Latitude, request.Longitude), request.RadiusMeters, now);
             if (request.UseKit)
             {
-                var kit = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == playerId && i.ItemKey == spec.KitKey, ct);
+                var kit = Items.Find(spec.KitKey) is { } kitItem ? await InventoryItem.ShelfAsync(db, playerId, kitItem, ct) : null;
                 if (kit is null || !kit.TryTakeOne())
                     return Result<ZoneView>.Failure($"You have no {spec.Name.ToLowerInvariant()} kit. Buy one in the shop, or pay {spec.Cost} coins.");
             }
@@ -243,8 +242,8 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         var markers = await MarkersAsync(db, patrols, now, ct);
         var events = await db.NightWatchEvents.AsNoTracking()
             .Where(e => e.Latitude >= minLat && e.Latitude <= maxLat && e.Longitude >= minLng && e.Longitude <= maxLng)
-            .OrderByDescending(e => e.Id).Take(30).ToListAsync(ct);
-        return new NeighbourhoodMap(center, hasHome, zones, markers.Where(m => center.DistanceTo(new GeoPoint(m.Latitude, m.Longitude)) <= meters).ToList(),
+            .OrderByDescending(e => e.Id).Take(NeighbourhoodMap.MaxEvents).ToListAsync(ct);
+        return new NeighbourhoodMap(center, meters, hasHome, zones, markers.Where(m => center.DistanceTo(new GeoPoint(m.Latitude, m.Longitude)) <= meters).ToList(),
             events.Select(MapEventOf).ToList());
     }
 
@@ -310,9 +309,6 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         var dLng = meters / (111_320.0 * Math.Max(0.01, Math.Cos(center.Latitude * Math.PI / 180)));
         return (center.Latitude - dLat, center.Latitude + dLat, center.Longitude - dLng, center.Longitude + dLng);
     }
-
-    public static string Countdown(TimeSpan left) =>
-        left.TotalHours >= 1 ? $"{(int)left.TotalHours} h {left.Minutes} min" : $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min";
 
     public static string Names(IReadOnlyList<string> names) => names.Count switch
     {

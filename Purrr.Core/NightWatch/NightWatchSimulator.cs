@@ -47,7 +47,7 @@ public sealed class NightWatchSimulator(
         {
             patrol.End(PatrolStatus.Completed, patrol.EndsAt);
             newEvents.Add(NightWatchEvent.Of(patrol, NightEventKind.PatrolEnded, patrol.Center, now,
-                $"{owners.GetValueOrDefault(patrol.PlayerId, "A")}'s patrol came home at dawn: {patrol.StraysRescued + patrol.StraysSheltered} strays saved."));
+                $"{owners.GetValueOrDefault(patrol.PlayerId, "A")}'s patrol came home at dawn: {patrol.StraysSaved} strays saved."));
             db.ActivityEvents.Add(ActivityEvent.Of(patrol.PlayerId, null, ActivityKind.PatrolCompleted, now));
             players.Add(patrol.PlayerId);
         }
@@ -122,10 +122,7 @@ public sealed class NightWatchSimulator(
         {
             var ids = xp.Keys.ToList();
             foreach (var cat in await db.Cats.Where(c => ids.Contains(c.Id)).ToListAsync(ct))
-            {
-                if (cat.Earn(xp[cat.Id]) is { } level)
-                    LevelUps.Record(db, cat.OwnerId, cat, level, now);
-            }
+                CatXp.Award(db, cat.OwnerId, cat, xp[cat.Id], now);
         }
         db.NightWatchEvents.AddRange(newEvents);
         await db.SaveChangesAsync(ct);

@@ -10,8 +10,25 @@ public sealed record CatMarker(Guid PatrolId, CatId CatId, string CatName, strin
 
 public sealed record MapEvent(long Id, NightEventKind Kind, double Latitude, double Longitude, DateTimeOffset At, string Text, ThreatLevel? Threat, bool Deterred, UserId PlayerId);
 
-/// <summary>What a player's map shows: everything within their neighbourhood.</summary>
-public sealed record NeighbourhoodMap(GeoPoint Center, bool HasHome, IReadOnlyList<ZoneView> Zones, IReadOnlyList<CatMarker> Cats, IReadOnlyList<MapEvent> Events);
+/// <summary>What a player's map shows: everything within <paramref name="Meters"/> of their home.</summary>
+public sealed record NeighbourhoodMap(GeoPoint Center, int Meters, bool HasHome, IReadOnlyList<ZoneView> Zones, IReadOnlyList<CatMarker> Cats, IReadOnlyList<MapEvent> Events)
+{
+    public bool Covers(GeoPoint point) => Center.DistanceTo(point) <= Meters;
+
+    /// <summary>Whether a change of zones at <paramref name="point"/> can show on this map (a zone reaches up to 1 km).</summary>
+    public bool IsAffectedBy(NeighbourhoodChanged change) => Center.DistanceTo(change.Near) <= Meters + ZoneSpecs.MaxRadius;
+
+    /// <summary>This map after a tick: the tick's events in the neighbourhood, newest first, and where its cats are now.</summary>
+    public (NeighbourhoodMap Map, IReadOnlyList<MapEvent> News) After(NightWatchTicked tick)
+    {
+        var news = tick.Events.Where(e => Covers(new GeoPoint(e.Latitude, e.Longitude))).Reverse().ToList();
+        var cats = tick.Cats.Where(c => Covers(new GeoPoint(c.Latitude, c.Longitude))).ToList();
+        return (this with { Cats = cats, Events = [.. news.Concat(Events).Take(MaxEvents)] }, news);
+    }
+
+    /// <summary>How many recent events a map keeps.</summary>
+    public const int MaxEvents = 30;
+}
 
 /// <summary>One of the player's cats for the deploy panel: its suggested role, how strong it is there, and why it can't go (if so).</summary>
 public sealed record DeployCandidate(CatSummary Cat, PatrolRole SuggestedRole, string? Unavailable)
@@ -33,7 +50,10 @@ public sealed record PatrolView(
     int StraysRescued,
     int StraysSheltered,
     int StraysLost,
-    int XpEarned);
+    int XpEarned)
+{
+    public int StraysSaved => StraysRescued + StraysSheltered;
+}
 
 public sealed record NightWatchStatus(
     TimeZoneInfo TimeZone,
@@ -47,6 +67,9 @@ public sealed record NightWatchStatus(
 {
     /// <summary>A moment as the player's clock shows it.</summary>
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZone);
+
+    /// <summary>Whether night has begun or ended since this status was read, so it must be read again.</summary>
+    public bool IsOutdatedAt(DateTimeOffset now) => now >= (IsNight ? Dawn : NightStartsAt);
 }
 
 public sealed record NightWatchStats(int Patrols, int Encounters, int Deterrences, int StraysRescued, int StraysSheltered, int XpEarned)

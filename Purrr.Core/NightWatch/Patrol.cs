@@ -33,6 +33,8 @@ public sealed class Patrol
 
     public GeoPoint Center => new(Latitude, Longitude);
 
+    public int StraysSaved => StraysRescued + StraysSheltered;
+
     internal static Patrol Start(UserId player, GeoPoint center, DateTimeOffset now, DateTimeOffset dawn) => new()
     {
         Id = Guid.CreateVersion7(),

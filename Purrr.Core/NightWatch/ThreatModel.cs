@@ -28,7 +28,7 @@ public sealed class PatrolTick
     public int StraysSheltered { get; init; }
     public int StraysLost { get; init; }
 
-    /// <summary>XP per cat, in the order the cats were given; already within each cat's patrol cap.</summary>
+    /// <summary>XP per cat, in the order the cats were given; scaled by personality and within each cat's patrol cap.</summary>
     public required int[] Xp { get; init; }
 
     public double[] Effectiveness { get; init; } = [];
@@ -156,7 +156,10 @@ public static class ThreatModel
             xp[Caretaker(cats)] += rescued * RescueXp + sheltered * ShelterXp;
 
         for (var i = 0; i < cats.Length; i++)
-            xp[i] = Math.Clamp(xp[i], 0, Math.Max(0, MaxPatrolXpPerCat - cats[i].XpEarned));
+        {
+            var scaled = PersonalityTraits.Scale(xp[i], PersonalityTraits.Of(cats[i].Personality).Xp); // lazy cats earn ×0.9
+            xp[i] = Math.Clamp(scaled, 0, Math.Max(0, MaxPatrolXpPerCat - cats[i].XpEarned));
+        }
 
         return new PatrolTick
         {

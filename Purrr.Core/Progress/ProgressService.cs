@@ -61,7 +61,7 @@ public sealed class ProgressService(IPurrrDbFactory dbFactory, TimeProvider cloc
                 }
             }
 
-            var timeZone = Quests.TimeZoneOf(player.TimeZoneId);
+            var timeZone = player.TimeZone;
             foreach (var (quest, period) in Quests.ActiveAt(player.Id, timeZone, activity.OccurredAt).Where(q => q.Quest.IsMovedBy(activity)))
             {
                 var row = await db.PlayerQuests.FirstOrDefaultAsync(r => r.PlayerId == player.Id && r.QuestKey == quest.Key && r.Period == period, ct);

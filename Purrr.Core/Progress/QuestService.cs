@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Accounts;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
@@ -33,7 +34,7 @@ public sealed class QuestService(IPurrrDbFactory dbFactory, TimeProvider clock, 
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
-        var timeZone = Quests.TimeZoneOf(await db.Players.Where(p => p.Id == player).Select(p => p.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC");
+        var timeZone = Player.ZoneOf(await db.Players.Where(p => p.Id == player).Select(p => p.TimeZoneId).FirstOrDefaultAsync(ct));
         var active = Quests.ActiveAt(player, timeZone, now).ToList();
         var periods = active.Select(a => a.Period).Distinct().ToList();
         var rows = await db.PlayerQuests.AsNoTracking().Where(r => r.PlayerId == player && periods.Contains(r.Period)).ToListAsync(ct);
@@ -89,19 +90,9 @@ public sealed class QuestService(IPurrrDbFactory dbFactory, TimeProvider clock, 
             if (quest.Reward.Coins > 0)
                 db.LedgerEntries.Add(Wallet.Credit(payer, quest.Reward.Coins, LedgerReason.QuestReward, reference, now));
             if (quest.Reward.ItemKey is { } itemKey && Items.Find(itemKey) is { } item)
-            {
-                var shelf = await db.InventoryItems.FirstOrDefaultAsync(i => i.PlayerId == player && i.ItemKey == itemKey, ct);
-                if (shelf is null)
-                    db.InventoryItems.Add(InventoryItem.Of(player, item, quest.Reward.ItemQuantity));
-                else
-                    shelf.Add(quest.Reward.ItemQuantity);
-            }
+                await InventoryItem.StockAsync(db, player, item, quest.Reward.ItemQuantity, ct);
             if (cat is not null)
-            {
-                var xp = PersonalityTraits.Scale(quest.Reward.Xp, cat.Traits.QuestXp);
-                if (cat.Earn(xp) is { } level)
-                    LevelUps.Record(db, player, cat, level, now);
-            }
+                CatXp.Award(db, player, cat, PersonalityTraits.Scale(quest.Reward.Xp, cat.Traits.QuestXp), now);
             row.MarkClaimed(now);
             await db.SaveChangesAsync(ct);
             bus.Publish(new WalletChanged(player, payer.Coins));

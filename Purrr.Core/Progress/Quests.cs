@@ -112,7 +112,4 @@ public static class Quests
         var midnight = local.Date.AddDays(1);
         return new DateTimeOffset(midnight, timeZone.GetUtcOffset(midnight));
     }
-
-    public static TimeZoneInfo TimeZoneOf(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -26,6 +26,7 @@ public sealed class BreedingOfferConfiguration : IEntityTypeConfiguration<Breedi
     {
         e.HasKey(x => x.Id);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Cat>().WithMany().HasForeignKey(x => x.FromCatId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Cat>().WithMany().HasForeignKey(x => x.ToCatId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Player>().WithMany().HasForeignKey(x => x.FromPlayerId).OnDelete(DeleteBehavior.Restrict);

@@ -26,6 +26,7 @@ public sealed class InventoryItemConfiguration : IEntityTypeConfiguration<Invent
     {
         e.HasKey(x => new { x.PlayerId, x.ItemKey });
         e.Property(x => x.ItemKey).HasMaxLength(40);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Player>().WithMany().HasForeignKey(x => x.PlayerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

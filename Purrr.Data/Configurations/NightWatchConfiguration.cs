@@ -14,6 +14,7 @@ public sealed class PatrolConfiguration : IEntityTypeConfiguration<Patrol>
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.Center);
+        e.Ignore(x => x.StraysSaved);
         e.HasOne<Player>().WithMany().HasForeignKey(x => x.PlayerId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.Status, x.EndsAt });
         e.HasIndex(x => new { x.PlayerId, x.StartedAt });

@@ -19,6 +19,7 @@ public sealed class ActivityEventConfiguration : IEntityTypeConfiguration<Activi
         e.HasIndex(x => new { x.ProcessedAt, x.OccurredAt });
         e.HasIndex(x => new { x.CatId, x.OccurredAt });
         e.HasIndex(x => new { x.PlayerId, x.OccurredAt });
+        e.HasIndex(x => new { x.Kind, x.OccurredAt }); // weekly boards: strays saved, XP earned
     }
 }
 

@@ -42,7 +42,7 @@ public sealed class BreedingServiceTests : ServiceTestBase
         var pregnancy = Assert.Single(await Breeding.ListPregnanciesAsync(luna));
         Assert.Equal(("Mochi", "Shadow"), (pregnancy.Mother.Name, pregnancy.Father.Name));
         var candidates = await Breeding.ListCandidatesAsync(luna);
-        Assert.All(candidates, c => Assert.StartsWith($"{c.Cat.Name} is recovering from breeding for another 1440 min", c.Problems.Single().Message));
+        Assert.All(candidates, c => Assert.StartsWith($"{c.Cat.Name} is recovering from breeding for another 24 h 0 min", c.Problems.Single().Message));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class CareServiceTests : ServiceTestBase
         Assert.Equal("Choose a food from your pantry.", (await Care.FeedAsync(luna, mochi.Id, "caviar")).FirstMessage);
         Assert.True((await Care.FeedAsync(luna, mochi.Id, Items.PremiumFood.Key)).Succeeded);
         Clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal("You have no premium food left. Buy more in the pantry.", (await Care.FeedAsync(luna, mochi.Id, Items.PremiumFood.Key)).FirstMessage);
+        Assert.Equal("You have no premium food left. Buy more in the shop.", (await Care.FeedAsync(luna, mochi.Id, Items.PremiumFood.Key)).FirstMessage);
 
         Assert.Equal(5, (await Inventory.GetAsync(luna)).QuantityOf(Items.BasicFood));
     }

@@ -60,8 +60,8 @@ public sealed class NightWatchE2E(PurrrServer server, BrowserFixture browser)
             await Expect(a.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Night watch is on until dawn" })).ToBeVisibleAsync();
             var map = a.Page.GetByRole(AriaRole.Application, new() { Name = "Neighbourhood map: click to pick a point" });
             await Expect(map.Locator(".leaflet-container, .leaflet-pane").First).ToBeAttachedAsync(); // Leaflet is up
-            var box = (await map.BoundingBoxAsync())!;
-            await map.ClickAsync(new() { Position = new() { X = box.Width / 2, Y = box.Height / 2 } });
+            // Home by the keyboard's way (the map's centre), the zone by a click on the map.
+            await a.Page.GetByRole(AriaRole.Button, new() { Name = "Pick the centre of the map" }).ClickAsync();
             await a.Page.GetByRole(AriaRole.Button, new() { Name = "Make this my home" }).ClickAsync();
             await Expect(a.Page.GetByText("Welcome home! Your Home Base safe haven is ready.")).ToBeVisibleAsync();
 
@@ -71,6 +71,7 @@ public sealed class NightWatchE2E(PurrrServer server, BrowserFixture browser)
             await Expect(a.Page.GetByRole(AriaRole.Heading, new() { Name = "On patrol" })).ToBeVisibleAsync();
             await Expect(a.Page.GetByRole(AriaRole.List, new() { Name = "Cats on this patrol" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
 
+            var box = (await map.BoundingBoxAsync())!;
             await map.ClickAsync(new() { Position = new() { X = box.Width / 2, Y = box.Height / 2 - 40 } });
             await a.Page.GetByLabel("Name").FillAsync(zoneName);
             await a.Page.GetByRole(AriaRole.Button, new() { Name = "Build for 200 coins" }).ClickAsync();
@@ -86,7 +87,7 @@ public sealed class NightWatchE2E(PurrrServer server, BrowserFixture browser)
             await b.GotoAsync("night-watch");
             var zones = b.Page.GetByRole(AriaRole.List, new() { Name = "Zones nearby" });
             await Expect(zones.GetByRole(AriaRole.Listitem).Filter(new() { HasText = zoneName })).ToContainTextAsync($"by {nameA}");
-            await Expect(b.Page.Locator(".purrr-cat-marker")).Not.ToHaveCountAsync(0);
+            await Expect(b.Page.Locator(".purrr-cat-marker")).ToHaveCountAsync(2); // Pepper and Salt
             var feed = b.Page.GetByRole(AriaRole.List, new() { Name = "Night feed" });
             await Expect(feed).ToContainTextAsync($"{nameA} sent Pepper and Salt out on patrol.");
 
@@ -100,7 +101,7 @@ public sealed class NightWatchE2E(PurrrServer server, BrowserFixture browser)
                     .OrderByDescending(e => e.Id).Select(e => e.Text).FirstOrDefaultAsync());
             }
             Assert.NotNull(news);
-            await Expect(feed).ToContainTextAsync(news!, new() { Timeout = 3_000 });
+            await Expect(feed).ToContainTextAsync(news!, new() { Timeout = 5_000 }); // pushed by the bus: no reload, no polling
             await b.SaveScreenshotAsync("night-watch-player-b");
         });
 

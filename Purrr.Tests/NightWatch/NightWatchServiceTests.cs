@@ -174,6 +174,19 @@ public sealed class NightWatchServiceTests : ServiceTestBase
         Assert.Equal(0, (await Inventory.GetAsync(luna)).Shelves.Single(s => s.Item.Key == Items.CatCondoKit.Key).Quantity);
     }
 
+    [Fact]
+    public async Task One_kit_builds_one_zone_even_when_two_builds_race_for_it()
+    {
+        var (luna, _) = await NeighbourAsync("luna");
+        await Database.GiveItemsAsync(luna, Items.SafeHavenKit, 1);
+        var request = new ZoneRequest(ZoneType.SafeHaven, null, Home.Latitude, Home.Longitude, 100, UseKit: true);
+
+        var built = await Task.WhenAll(Task.Run(() => NightWatch.CreateZoneAsync(luna, request, "a")), Task.Run(() => NightWatch.CreateZoneAsync(luna, request, "b")));
+
+        Assert.Equal(1, built.Count(b => b.Succeeded));
+        Assert.Equal((Wallet.StartingCoins, 2), ((await FootprintAsync(luna)).Coins, (await FootprintAsync(luna)).Zones)); // Home Base + one
+    }
+
     [Theory]
     [InlineData(0, 48.85, 2.35, "RadiusMeters", "A zone's radius is 1 to 1,000 metres.")]
     [InlineData(-5, 48.85, 2.35, "RadiusMeters", "A zone's radius is 1 to 1,000 metres.")]

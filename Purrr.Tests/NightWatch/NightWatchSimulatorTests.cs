@@ -97,6 +97,37 @@ public sealed class NightWatchSimulatorTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task A_patrol_in_tokyo_comes_home_at_dawn_in_tokyo()
+    {
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 13, 0, 0, TimeSpan.Zero)); // 22:00 in Tokyo
+        var nova = await Database.AddPlayerAsync("nova", "Asia/Tokyo");
+        var kumo = (await Database.AddCatsAsync(ACat.Curious().Named("Kumo").OwnedBy(nova).Build()))[0];
+        await NightWatch.SetHomeAsync(nova, 35.68, 139.69);
+        var patrol = (await NightWatch.DeployAsync(nova, [new(kumo.Id)])).Value;
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 21, 0, 0, TimeSpan.Zero), patrol.EndsAt); // 06:00 in Tokyo
+
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 20, 59, 0, TimeSpan.Zero));
+        Assert.Equal(0, (await Simulator.TickAsync()).PatrolsEnded);
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 21, 0, 30, TimeSpan.Zero));
+        Assert.Equal(1, (await Simulator.TickAsync()).PatrolsEnded);
+    }
+
+    [Fact]
+    public async Task Patrol_xp_counts_on_the_weekly_cat_board_and_lazy_cats_earn_less()
+    {
+        var (luna, cats, _) = await OnPatrolAsync("luna", ACat.SocialButterfly().Named("Mochi"), ACat.Lazy().Named("Tofu"));
+        // No encounter; 2 strays, both rescued: 100 XP for the caretaker (the healer, Mochi).
+        Random = new ScriptedRandom(doubles: [0.9, 0.1, 0.1, 0.1, 0.1], integers: [2]);
+        await Simulator.TickAsync();
+
+        var board = await Leaderboards.CatsAsync(luna, weekly: true);
+
+        Assert.Equal(("Mochi", 100L), (board.Top[0].Cat.Name, board.Top[0].Value));
+        Assert.Equal([90], ThreatModel.Tick([new PatrolCatState(PatrolRole.Healer, Personality.Lazy, 0)], 0.1, 0,
+            new ScriptedRandom([0.9, 0.1, 0.1, 0.1, 0.1], [2])).Xp); // a lazy healer: ×0.9
+    }
+
+    [Fact]
     public async Task A_critical_threat_alerts_the_neighbours_whose_community_alert_zones_cover_the_spot()
     {
         NightWatchOptions.BaseActivity = 0.3; // spec activity never reaches critical; a wilder night does

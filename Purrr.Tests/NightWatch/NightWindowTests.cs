@@ -1,3 +1,4 @@
+using Purrr.Core.Common;
 using Purrr.Core.NightWatch;
 
 namespace Purrr.Tests.NightWatch;
@@ -40,8 +41,7 @@ public sealed class NightWindowTests
 
         Assert.Equal(Utc(11, 24, 20), NightWindow.Default.NextStart(Paris, afternoon));
         Assert.Equal(Utc(11, 25, 5), NightWindow.Default.Dawn(Paris, afternoon));
-        Assert.Equal("6 h 0 min", NightWatchService.Countdown(Utc(11, 24, 20) - afternoon));
-        Assert.Equal("1 min", NightWatchService.Countdown(TimeSpan.FromSeconds(20)));
+        Assert.Equal("6 h 0 min", Durations.Countdown(Utc(11, 24, 20) - afternoon));
     }
 
     [Fact]

@@ -224,6 +224,8 @@ namespace Purrr.Data.Migrations.SqlServer
 
                     b.HasIndex("CatId", "OccurredAt");
 
+                    b.HasIndex("Kind", "OccurredAt");
+
                     b.HasIndex("PlayerId", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
@@ -265,6 +267,10 @@ namespace Purrr.Data.Migrations.SqlServer
 
                     b.Property<Guid>("ToPlayerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -500,6 +506,10 @@ namespace Purrr.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(40)");
 
                     b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("PlayerId", "ItemKey");

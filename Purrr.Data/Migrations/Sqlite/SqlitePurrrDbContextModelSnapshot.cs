@@ -215,6 +215,8 @@ namespace Purrr.Data.Migrations.Sqlite
 
                     b.HasIndex("CatId", "OccurredAt");
 
+                    b.HasIndex("Kind", "OccurredAt");
+
                     b.HasIndex("PlayerId", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "OccurredAt");
@@ -256,6 +258,10 @@ namespace Purrr.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ToPlayerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -489,6 +495,10 @@ namespace Purrr.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("PlayerId", "ItemKey");

@@ -78,6 +78,10 @@ export async function create(element, dotnet, options) {
                 setTimeout(() => layers.flashes.removeLayer(pulse), 4000);
             }
         },
+        centre() {
+            const c = map.getCenter();
+            return [c.lat, c.lng];
+        },
         dispose() {
             map.remove();
         },
