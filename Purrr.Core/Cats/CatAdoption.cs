@@ -32,6 +32,14 @@ public static class CatAdoption
     }
 
     /// <summary>A new kitten of the chosen breed, its genome drawn from the breed's gene pool.</summary>
+    /// <summary>Stores a newly adopted cat with its first moment ("came home") and the activity achievements count.</summary>
+    public static void Welcome(Persistence.IPurrrDb db, UserId owner, Cat cat, DateTimeOffset now)
+    {
+        db.Cats.Add(cat);
+        db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.Adopted, $"{cat.Name} came home.", now));
+        db.ActivityEvents.Add(Activity.ActivityEvent.Of(owner, cat, Activity.ActivityKind.CatAdopted, now));
+    }
+
     public static Result<Cat> Adopt(UserId owner, AdoptCatRequest request, DateTimeOffset now, IRandomSource random)
     {
         var problems = Validate(request);

@@ -20,9 +20,7 @@ public sealed class CatService(IPurrrDbFactory dbFactory, TimeProvider clock, IR
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await db.Players.AnyAsync(p => p.Id == owner, ct))
             return Result<Cat>.Failure("Sign in again to adopt a cat.");
-        db.Cats.Add(adoption.Value);
-        db.CatEvents.Add(CatEvent.Create(adoption.Value.Id, CatEventType.Adopted, $"{adoption.Value.Name} came home.", now));
-        db.ActivityEvents.Add(ActivityEvent.Of(owner, adoption.Value, ActivityKind.CatAdopted, now));
+        CatAdoption.Welcome(db, owner, adoption.Value, now);
         await db.SaveChangesAsync(ct);
         bus.Publish(new CatChanged(adoption.Value.Id, owner));
         bus.Publish(new ActivityRecorded(owner));

@@ -63,67 +63,75 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
     }
 
     /// <summary>Flips one card of the player's game; the answer shows that card, and whether it made or missed a pair.</summary>
-    public async Task<Result<(FlipOutcome Flip, PawMatchView Game)>> FlipAsync(UserId player, Guid gameId, int card, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var game = await db.PawMatchGames.FirstOrDefaultAsync(g => g.Id == gameId && g.PlayerId == player, ct);
-        if (game is null)
-            return Result<(FlipOutcome, PawMatchView)>.Failure("This game is not yours.");
-        var now = clock.GetUtcNow();
-        var wasPlaying = game.Status == PawMatchStatus.Playing;
-        var flip = game.Flip(card, now);
-        if (wasPlaying && game.Status != PawMatchStatus.Playing)
-            await SettleAsync(db, game, now, ct);
-        try
+    public Task<Result<(FlipOutcome Flip, PawMatchView Game)>> FlipAsync(UserId player, Guid gameId, int card, CancellationToken ct = default) =>
+        // A care action or a purchase touching the same cat or wallet must not cost the player a winning flip: try again.
+        Conflicts.RetryAsync(async () =>
         {
+            await using var db = await dbFactory.CreateAsync(ct);
+            var game = await db.PawMatchGames.FirstOrDefaultAsync(g => g.Id == gameId && g.PlayerId == player, ct);
+            if (game is null)
+                return Result<(FlipOutcome, PawMatchView)>.Failure("This game is not yours.");
+            var now = clock.GetUtcNow();
+            var wasPlaying = game.Status == PawMatchStatus.Playing;
+            var flip = game.Flip(card, now);
+            var ended = wasPlaying && game.Status != PawMatchStatus.Playing;
+            if (ended)
+                await SettleAsync(db, game, now, ct);
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<(FlipOutcome, PawMatchView)>.Failure("This game changed in another tab. Have a look and go on.");
-        }
-        if (wasPlaying && game.Status != PawMatchStatus.Playing)
-            await AnnounceEndAsync(db, game, ct);
-        if (!flip.Succeeded)
-            return Result<(FlipOutcome, PawMatchView)>.Failure(flip.Problems);
-        var catName = await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct);
-        return (flip.Value, PawMatchView.Of(game, catName));
-    }
+            if (ended)
+                await AnnounceEndAsync(db, game, ct);
+            if (!flip.Succeeded)
+                return Result<(FlipOutcome, PawMatchView)>.Failure(flip.Problems);
+            return (flip.Value, await ViewAsync(db, game, ct));
+        });
 
     public async Task<Result<PawMatchView>> GiveUpAsync(UserId player, Guid gameId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var game = await db.PawMatchGames.FirstOrDefaultAsync(g => g.Id == gameId && g.PlayerId == player, ct);
-        if (game is null || game.Status != PawMatchStatus.Playing)
-            return Result<PawMatchView>.Failure("There is no game of yours to give up.");
-        var now = clock.GetUtcNow();
-        game.GiveUp(now);
-        await SettleAsync(db, game, now, ct);
-        await db.SaveChangesAsync(ct);
-        await AnnounceEndAsync(db, game, ct);
-        return PawMatchView.Of(game, await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct));
+        var given = await EndAsync(player, g => g.Id == gameId && g.Status == PawMatchStatus.Playing, (game, now) =>
+        {
+            game.GiveUp(now);
+            return true;
+        }, ct);
+        return given is { } view ? view : Result<PawMatchView>.Failure("There is no game of yours to give up.");
     }
 
     /// <summary>The player's game as the browser may see it; a game past its time limit is ended first.</summary>
-    public async Task<PawMatchView?> GetAsync(UserId player, Guid gameId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var game = await db.PawMatchGames.FirstOrDefaultAsync(g => g.Id == gameId && g.PlayerId == player, ct);
-        if (game is null)
-            return null;
-        await EndIfOverdueAsync(db, game, ct);
-        return PawMatchView.Of(game, await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct));
-    }
+    public Task<PawMatchView?> GetAsync(UserId player, Guid gameId, CancellationToken ct = default) =>
+        EndAsync(player, g => g.Id == gameId, (game, now) => game.EndIfOverdue(now), ct);
 
     /// <summary>The game the player is in the middle of, if any.</summary>
-    public async Task<PawMatchView?> GetOpenAsync(UserId player, CancellationToken ct = default)
+    public async Task<PawMatchView?> GetOpenAsync(UserId player, CancellationToken ct = default) =>
+        await EndAsync(player, g => g.Status == PawMatchStatus.Playing, (game, now) => game.EndIfOverdue(now), ct) is { Status: PawMatchStatus.Playing } open
+            ? open
+            : null;
+
+    /// <summary>
+    /// Loads one of the player's games and, when <paramref name="end"/> ends it, settles and saves it, trying again on
+    /// fresh data if the cat or wallet changed meanwhile. Null when there is no such game.
+    /// </summary>
+    private async Task<PawMatchView?> EndAsync(UserId player, System.Linq.Expressions.Expression<Func<PawMatchGame, bool>> which,
+        Func<PawMatchGame, DateTimeOffset, bool> end, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var game = await db.PawMatchGames.Where(g => g.PlayerId == player && g.Status == PawMatchStatus.Playing).FirstOrDefaultAsync(ct);
-        if (game is null || await EndIfOverdueAsync(db, game, ct))
-            return null;
-        return PawMatchView.Of(game, await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct));
+        var result = await Conflicts.RetryAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateAsync(ct);
+            var game = await db.PawMatchGames.Where(g => g.PlayerId == player).Where(which).FirstOrDefaultAsync(ct);
+            if (game is null)
+                return Result<PawMatchView?>.Success(null);
+            var now = clock.GetUtcNow();
+            if (end(game, now))
+            {
+                await SettleAsync(db, game, now, ct);
+                await db.SaveChangesAsync(ct);
+                await AnnounceEndAsync(db, game, ct);
+            }
+            return await ViewAsync(db, game, ct);
+        });
+        return result.Succeeded ? result.Value : throw new InvalidOperationException(result.FirstMessage);
     }
+
+    private static async Task<PawMatchView> ViewAsync(IPurrrDb db, PawMatchGame game, CancellationToken ct) =>
+        PawMatchView.Of(game, await db.Cats.Where(c => c.Id == game.CatId).Select(c => c.Name).FirstAsync(ct));
 
     /// <summary>Finished games, newest first: all of a player's, or one cat's.</summary>
     public async Task<IReadOnlyList<PawMatchResult>> HistoryAsync(UserId player, CatId? cat = null, int count = 20, CancellationToken ct = default)
@@ -134,17 +142,6 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
             .OrderByDescending(g => g.StartedAt).Take(count)
             .Join(db.Cats, g => g.CatId, c => c.Id, (g, c) => new PawMatchResult(g.Id, c.Name, g.Status, g.Score, g.EntryFee, g.Payout, g.Moves, g.StartedAt))
             .ToListAsync(ct);
-    }
-
-    private async Task<bool> EndIfOverdueAsync(IPurrrDb db, PawMatchGame game, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (!game.EndIfOverdue(now))
-            return false;
-        await SettleAsync(db, game, now, ct);
-        await db.SaveChangesAsync(ct);
-        await AnnounceEndAsync(db, game, ct);
-        return true;
     }
 
     /// <summary>What an ended game brings: the prize, the cat's XP (win 25, loss 5) and the activities for quests.</summary>

@@ -92,11 +92,10 @@ public sealed class DemoWorld(
                 var cat = CatAdoption.Adopt(account.Value.Id,
                     new AdoptCatRequest(demoCat.Name, demoCat.Breed, demoCat.Personality, demoCat.IsPublic), now, random).Value;
                 cat.GainXp(demoCat.Xp);
-                db.Cats.Add(cat);
-                // Recorded like any adoption, so achievements and leaderboards start out alive.
-                db.ActivityEvents.Add(ActivityEvent.Of(account.Value.Id, cat, ActivityKind.CatAdopted, now));
+                // Recorded like any adoption and level-up, so timelines, achievements and leaderboards start out alive.
+                CatAdoption.Welcome(db, account.Value.Id, cat, now);
                 if (cat.Level > 1)
-                    db.ActivityEvents.Add(ActivityEvent.Of(account.Value.Id, cat, ActivityKind.CatLeveledUp, now, amount: cat.Level));
+                    LevelUps.Record(db, account.Value.Id, cat, cat.Level, now);
             }
         }
         await db.SaveChangesAsync(ct);
