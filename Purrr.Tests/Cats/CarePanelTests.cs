@@ -1,6 +1,4 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using Purrr.Core.Cats;
 using Purrr.Core.Economy;
@@ -22,8 +20,7 @@ public sealed class CarePanelTests : ServiceTestBase
         Clock.Advance(TimeSpan.FromMinutes(2));
         var profile = (await Cats.GetProfileAsync(mochi.Id, luna))!;
 
-        await using var context = ComponentTestContext.Create(Database, (luna, "luna"));
-        ((FakeTimeProvider)context.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(2));
+        await using var context = ComponentTestContext.Create(Database, (luna, "luna"), clock: Clock);
         context.Render<MudPopoverProvider>();
         var panel = context.Render<CarePanel>(p => p.Add(c => c.Profile, profile).Add(c => c.Owner, luna));
 
@@ -44,7 +41,7 @@ public sealed class CarePanelTests : ServiceTestBase
         var profile = (await Cats.GetProfileAsync(mochi.Id, luna))!;
         var changed = 0;
 
-        await using var context = ComponentTestContext.Create(Database, (luna, "luna"));
+        await using var context = ComponentTestContext.Create(Database, (luna, "luna"), clock: Clock);
         var snackbars = context.Render<MudSnackbarProvider>();
         var panel = context.Render<CarePanel>(p => p.Add(c => c.Profile, profile).Add(c => c.Owner, luna).Add(c => c.OnChanged, () => changed++));
 

@@ -138,7 +138,7 @@ public class CareTests
         var trained = cat.Train(TrainingCommand.Fetch, Now, new FixedRoll(0.65)).Value;
         Assert.Equal((0, 50, 95), (trained.After.Training, trained.After.Intelligence, trained.After.Energy));
         Assert.Equal(0, trained.XpGained);
-        Assert.NotNull(cat.ReadyAt(CareAction.Train, Now)); // and the cooldown
+        Assert.Equal(Now + TimeSpan.FromMinutes(10), cat.ReadyAt(CareAction.Train, Now)); // and the 10-minute cooldown
     }
 
     [Fact]

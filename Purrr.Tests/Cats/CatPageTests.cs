@@ -44,7 +44,24 @@ public sealed class CatPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_owner_can_hide_a_cat_and_a_visitor_sees_no_switch()
+    public async Task Another_player_sees_a_public_cat_without_the_visibility_switch()
+    {
+        var luna = await database.AddPlayerAsync("luna");
+        var milo = await database.AddPlayerAsync("milo");
+        var mochi = await AdoptAsync(luna, "Mochi", isPublic: true);
+        await using var visitorView = ComponentTestContext.Create(database, (milo, "milo"));
+
+        var page = visitorView.Render<CatPage>(p => p.Add(c => c.Id, mochi.Id.Value));
+
+        page.WaitForAssertion(() => Assert.Equal("Mochi", page.Find("h1").TextContent));
+        Assert.Contains("Owned by luna", page.Markup);
+        Assert.DoesNotContain("Other players can see this cat", page.Markup);
+        Assert.DoesNotContain("Only you can see this cat", page.Markup);
+        Assert.Empty(page.FindAll("input[type=checkbox]"));
+    }
+
+    [Fact]
+    public async Task The_owner_can_hide_a_cat_and_then_another_player_cannot_open_it()
     {
         var luna = await database.AddPlayerAsync("luna");
         var milo = await database.AddPlayerAsync("milo");

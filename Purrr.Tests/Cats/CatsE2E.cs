@@ -16,7 +16,6 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
         await using var session = await BrowserSession.OpenAsync(browser, server);
         var page = session.Page;
         var userName = Names.Unique("e2e");
-        const string password = BrowserSteps.Password;
 
         await session.RunAsync(async () =>
         {
@@ -26,11 +25,9 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
             // Sign out through the account menu, then sign in again.
             await page.GetByRole(AriaRole.Button, new() { Name = userName }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
-            await page.GetByLabel("Username or email").FillAsync(userName);
-            await page.GetByLabel("Password").FillAsync(password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync(new Regex("/Account/Login"));
+            await page.SubmitSignInAsync(userName);
             await page.WaitForURLAsync("**/cats");
             await session.WaitForCircuitAsync();
 
@@ -126,9 +123,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 
             await page.GotoAsync("cats/adopt");
             await page.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fcats%2Fadopt");
-            await page.GetByLabel("Username or email").FillAsync(userName);
-            await page.GetByLabel("Password").FillAsync("e2e-password");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.SubmitSignInAsync(userName, BrowserSteps.Password);
             await page.WaitForURLAsync("**/cats/adopt");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adopt a cat" })).ToBeVisibleAsync();
         });

@@ -32,14 +32,15 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Errors the page reported (uncaught exceptions, console errors).</summary>
     public IReadOnlyList<string> Errors => errors;
 
-    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, PurrrServer server)
+    /// <summary>A new tab whose browser reports <paramref name="timeZone"/> (an IANA id), which sign-up stores as the player's.</summary>
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, PurrrServer server, string timeZone = "Europe/Paris")
     {
         var baseUrl = server.BaseUrl;
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            TimezoneId = "Europe/Paris",
+            TimezoneId = timeZone,
         });
         // Generous waits: a cold CI machine can be several times slower than a warm laptop.
         context.SetDefaultTimeout(30_000);

@@ -25,12 +25,17 @@ public static class BrowserSteps
     public static async Task SignInAsync(this BrowserSession session, string userName, string password = Password)
     {
         await session.GotoAsync("Account/Login", interactive: false);
-        var page = session.Page;
+        await session.Page.SubmitSignInAsync(userName, password);
+        await session.Page.WaitForURLAsync("**/cats");
+        await session.WaitForCircuitAsync();
+    }
+
+    /// <summary>Fills in and sends the sign-in form already on the page (e.g. one reached with a return URL).</summary>
+    public static async Task SubmitSignInAsync(this IPage page, string userName, string password = Password)
+    {
         await page.GetByLabel("Username or email").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/cats");
-        await session.WaitForCircuitAsync();
     }
 
     /// <summary>Adopts a cat from the adoption page and lands on its page.</summary>
@@ -41,6 +46,9 @@ public static class BrowserSteps
         await page.GetByLabel("Name").FillAsync(name);
         await page.GetByLabel("Breed").ClickAsync();
         await page.GetByText(breed, new() { Exact = true }).ClickAsync();
+        // The description shows once the circuit has the breed; an Adopt click sent before that adopts nothing.
+        var description = Purrr.Core.Cats.Breeds.All.Single(b => b.Name == breed).Description;
+        await Expect(page.GetByText(description, new() { Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Adopt", Exact = true }).ClickAsync();
         await session.WaitForRouteAsync(new Regex("/cats/[0-9a-f-]{36}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();

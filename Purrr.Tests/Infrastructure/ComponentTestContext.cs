@@ -14,13 +14,16 @@ public static class ComponentTestContext
     /// <summary>
     /// A bUnit context rendering as over a live circuit, with MudBlazor and Purrr's Core services over
     /// <paramref name="database"/>, the clock and seed pinned, and <paramref name="signedIn"/> as the user (or a visitor).
+    /// Pass the test's own <paramref name="clock"/> so that services and components read one clock; by default the
+    /// components get a clock of their own, fixed at <see cref="TestClock.Noon"/>.
     /// </summary>
-    public static BunitContext Create(TestDatabase? database = null, (UserId Id, string UserName)? signedIn = null, int seed = 42)
+    public static BunitContext Create(TestDatabase? database = null, (UserId Id, string UserName)? signedIn = null, int seed = 42,
+        TimeProvider? clock = null)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
-        context.Services.AddSingleton<TimeProvider>(TestClock.AtNoon());
+        context.Services.AddSingleton<TimeProvider>(clock ?? TestClock.AtNoon());
         context.Services.AddSingleton<IRandomSource>(new SeededRandomSource(seed));
         if (database is not null)
             context.Services.AddSingleton<IPurrrDbFactory>(database.Factory);

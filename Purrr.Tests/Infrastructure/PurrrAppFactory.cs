@@ -13,17 +13,15 @@ namespace Purrr.Tests.Infrastructure;
 /// </summary>
 public class PurrrAppFactory : WebApplicationFactory<Program>
 {
-    private readonly bool ownsDataFolder;
+    private readonly TempFolder? ownedFolder;
 
     /// <summary>An app on a fresh data folder of its own, removed when it is disposed.</summary>
-    public PurrrAppFactory() : this(Directory.CreateTempSubdirectory("purrr-app-").FullName, ownsDataFolder: true) { }
+    public PurrrAppFactory() : this(new TempFolder("purrr-app-")) { }
 
-    /// <summary>An app on an existing data folder (see <see cref="PurrrAppOnFolder"/>).</summary>
-    protected PurrrAppFactory(string dataFolder, bool ownsDataFolder)
-    {
-        DataFolder = dataFolder;
-        this.ownsDataFolder = ownsDataFolder;
-    }
+    private PurrrAppFactory(TempFolder folder) : this(folder.Path) => ownedFolder = folder;
+
+    /// <summary>An app on an existing data folder, which it leaves in place (see <see cref="PurrrAppOnFolder"/>).</summary>
+    protected PurrrAppFactory(string dataFolder) => DataFolder = dataFolder;
 
     public string DataFolder { get; }
 
@@ -83,16 +81,7 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!ownsDataFolder)
-            return;
-        try
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may hold the file a moment longer; the OS cleans temp folders.
-        }
+        ownedFolder?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
@@ -123,4 +112,4 @@ public sealed class PurrrServer : PurrrAppFactory
 }
 
 /// <summary>The app on an existing data folder, e.g. to start the same world again; the folder is kept.</summary>
-public sealed class PurrrAppOnFolder(string dataFolder) : PurrrAppFactory(dataFolder, ownsDataFolder: false);
+public sealed class PurrrAppOnFolder(string dataFolder) : PurrrAppFactory(dataFolder);

@@ -9,13 +9,13 @@ namespace Purrr.Tests.Infrastructure;
 /// <summary>A migrated SQLite database in a temporary file, for service tests against the real schema.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("purrr-db-").FullName;
+    private readonly TempFolder folder = new("purrr-db-");
     private readonly DbContextOptions<SqlitePurrrDbContext> options;
 
     private TestDatabase()
     {
         options = new DbContextOptionsBuilder<SqlitePurrrDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(folder, "test.db")};Pooling=False")
+            .UseSqlite($"Data Source={Path.Combine(folder.Path, "test.db")};Pooling=False")
             .Options;
         Factory = new PurrrDbFactory(new ContextFactory(options));
     }
@@ -32,23 +32,23 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public SqlitePurrrDbContext NewContext() => new(options);
 
-    /// <summary>A player with a sign-in account, as registration would leave them.</summary>
-    public async Task<UserId> AddPlayerAsync(string userName, string timeZone = "UTC")
+    /// <summary>A player with a sign-in account, as registration would leave them; <paramref name="id"/> pins their id.</summary>
+    public async Task<UserId> AddPlayerAsync(string userName, string timeZone = "UTC", UserId? id = null)
     {
-        var id = UserId.New();
+        var playerId = id ?? UserId.New();
         await using var context = NewContext();
         context.Users.Add(new PurrrUser
         {
-            Id = id,
+            Id = playerId,
             UserName = userName,
             NormalizedUserName = userName.ToUpperInvariant(),
             Email = $"{userName}@example.test",
             NormalizedEmail = $"{userName}@example.test".ToUpperInvariant(),
             SecurityStamp = Guid.NewGuid().ToString(),
-            Player = Player.Create(id, userName, timeZone, DateTimeOffset.UnixEpoch),
+            Player = Player.Create(playerId, userName, timeZone, DateTimeOffset.UnixEpoch),
         });
         await context.SaveChangesAsync();
-        return id;
+        return playerId;
     }
 
     /// <summary>Stores cats built with <see cref="ACat"/>.</summary>
@@ -76,18 +76,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await context.SaveChangesAsync();
     }
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow runner; the temp folder is cleaned by the OS.
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => folder.DisposeAsync();
 
     private sealed class ContextFactory(DbContextOptions<SqlitePurrrDbContext> options) : IDbContextFactory<PurrrDbContext>
     {

@@ -22,8 +22,8 @@ public sealed class DeployPanelTests : ServiceTestBase
         var candidates = cats.Select(c => new DeployCandidate(CatSummary.Of(c, "luna"), PatrolRole.Guardian, null)).ToList();
         PatrolView? deployed = null;
 
-        await using var context = ComponentTestContext.Create(Database, (luna, "luna"));
-        ((FakeTimeProvider)context.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromHours(10)); // 22:00 UTC
+        Clock.Advance(TimeSpan.FromHours(10)); // 22:00 UTC
+        await using var context = ComponentTestContext.Create(Database, (luna, "luna"), clock: Clock);
         context.Render<MudPopoverProvider>();
         context.Render<MudSnackbarProvider>();
         var panel = context.Render<DeployPanel>(p => p.Add(c => c.Candidates, candidates).Add(c => c.Player, luna).Add(c => c.OnDeployed, v => deployed = v));

@@ -92,16 +92,33 @@ public sealed class QuestServiceTests : ServiceTestBase
     [Fact]
     public async Task Daily_quests_are_scored_per_local_day()
     {
-        var luna = await NewPlayerAsync("luna");
-        var board = await Quests.GetBoardAsync(luna);
-        Assert.Equal(3, board.Daily.Count);
-        Assert.Equal(TestClock.Noon.Date.AddDays(1), board.DailyResetAt.UtcDateTime); // UTC player: next midnight
-        var kind = board.Daily[0].Quest.Counts;
-        await RecordAsync(luna, kind, board.Daily[0].Quest.Target);
-        Assert.True((await Quests.GetBoardAsync(luna)).Daily[0].Completed);
+        // Tokyo is UTC+9 all year: at the test clock's noon UTC it is 21:00 on 24 November there, and local midnight
+        // falls at 15:00 UTC, while the UTC date stays the 24th on both sides of it.
+        var today = new DateOnly(2026, 11, 24);
+        var (id, quest) = DailyQuestOnBothDays(today, today.AddDays(1));
+        var luna = await Database.AddPlayerAsync("luna", "Asia/Tokyo", id);
+        Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(55)); // 23:55 in Tokyo
 
-        Clock.Advance(TimeSpan.FromDays(1));
+        var evening = await Quests.GetBoardAsync(luna);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero), evening.DailyResetAt);
+        await RecordAsync(luna, quest.Counts, quest.Target);
+        var done = (await Quests.GetBoardAsync(luna)).Daily.Single(q => q.Quest.Key == quest.Key);
+        Assert.Equal(("2026-11-24", quest.Target, true), (done.Period, done.Progress, done.Completed));
+
+        Clock.Advance(TimeSpan.FromMinutes(10)); // 00:05 on the 25th in Tokyo, still the 24th in UTC
         var tomorrow = await Quests.GetBoardAsync(luna);
-        Assert.All(tomorrow.Daily, q => Assert.Equal(0, q.Progress)); // a fresh day
+        var fresh = tomorrow.Daily.Single(q => q.Quest.Key == quest.Key);
+        Assert.Equal(("2026-11-25", 0, false), (fresh.Period, fresh.Progress, fresh.Completed));
+        Assert.Equal(3, tomorrow.Daily.Count);
+        Assert.All(tomorrow.Daily, q => Assert.Equal(0, q.Progress));
     }
+
+    /// <summary>A fixed player id with one daily quest (in any slot) on both days, so that quest can be followed across midnight.</summary>
+    private static (UserId Player, Quest Quest) DailyQuestOnBothDays(DateOnly day, DateOnly nextDay) =>
+        Enumerable.Range(1, 100)
+            .Select(i => new UserId(Guid.Parse($"0193b2c4-0000-7000-8000-{i:D12}")))
+            .SelectMany(id => Core.Progress.Quests.DailyFor(id, day)
+                .Where(quest => Core.Progress.Quests.DailyFor(id, nextDay).Any(next => next.Key == quest.Key))
+                .Select(quest => (id, quest)))
+            .First();
 }

@@ -15,7 +15,9 @@ public sealed class QuestsE2E(PurrrServer server, BrowserFixture browser)
     [Fact]
     public async Task A_player_completes_todays_care_quest_and_claims_its_reward()
     {
-        await using var session = await BrowserSession.OpenAsync(browser, server);
+        // The test moves the shared clock on by up to ~35 minutes; a player whose local time is now about noon stays on
+        // one quest day whatever the hour the suite runs at.
+        await using var session = await BrowserSession.OpenAsync(browser, server, ZoneAtAboutNoon(server.ShiftedClock.GetUtcNow()));
         var page = session.Page;
         await session.RunAsync(async () =>
         {
@@ -24,6 +26,7 @@ public sealed class QuestsE2E(PurrrServer server, BrowserFixture browser)
             var catPage = page.Url;
 
             await session.GotoAsync("quests");
+            await Expect(page.GetByText(new Regex("^New quests in 1[01] h"))).ToBeVisibleAsync(); // the zone took: about noon here
             var today = page.GetByRole(AriaRole.Region, new() { Name = "Today" });
             // The first of today's quests is always a care quest: feed, groom, play or rest.
             var care = Quests.All.Where(q => q.Kind == QuestKind.Daily && q.DailySlot == 1).ToList();
@@ -51,6 +54,18 @@ public sealed class QuestsE2E(PurrrServer server, BrowserFixture browser)
             await Expect(card).ToContainTextAsync("Claimed");
             await Expect(page.GetByLabel($"{500 + quest.Reward.Coins:N0} coins")).ToBeVisibleAsync();
         });
+    }
+
+    /// <summary>A fixed-offset zone where <paramref name="now"/> is between 12:00 and 13:00 (Etc/GMT signs are inverted: Etc/GMT-9 is UTC+9).</summary>
+    private static string ZoneAtAboutNoon(DateTimeOffset now)
+    {
+        var hoursAhead = 12 - now.UtcDateTime.Hour; // −11 … +12, all of which exist as Etc/GMT zones
+        return hoursAhead switch
+        {
+            0 => "Etc/GMT",
+            > 0 => $"Etc/GMT-{hoursAhead}",
+            _ => $"Etc/GMT+{-hoursAhead}",
+        };
     }
 
     /// <summary>Does the care action a quest counts, from the cat's page.</summary>

@@ -14,16 +14,40 @@ public class QuestsTests
     private static string DailyPeriod(TimeZoneInfo zone, DateTimeOffset at) =>
         Quests.ActiveAt(Player, zone, at).First(q => q.Quest.Kind == QuestKind.Daily).Period;
 
-    [Fact]
-    public void A_player_gets_three_daily_quests_one_per_slot_the_same_all_day()
+    private static List<string> DailyKeys(TimeZoneInfo zone, DateOnly localDay, TimeOnly localTime)
     {
-        var today = new DateOnly(2026, 11, 24);
-        var quests = Quests.DailyFor(Player, today);
+        var local = localDay.ToDateTime(localTime);
+        var at = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return Quests.ActiveAt(Player, zone, at).Where(q => q.Quest.Kind == QuestKind.Daily).Select(q => q.Quest.Key).ToList();
+    }
 
-        Assert.Equal([1, 2, 3], quests.Select(q => q.DailySlot));
-        Assert.Equal(quests, Quests.DailyFor(Player, today));
-        var week = Enumerable.Range(0, 14).Select(d => string.Join(",", Quests.DailyFor(Player, today.AddDays(d)).Select(q => q.Key))).ToHashSet();
-        Assert.True(week.Count > 3, "the daily quests should change from day to day");
+    [Fact]
+    public void A_player_gets_three_daily_quests_one_per_slot_the_same_all_local_day_and_new_ones_the_next()
+    {
+        // In Tonga (UTC+13) one local day spans two UTC dates: 00:00:01 is on the 23rd in UTC, 23:59:59 on the 24th.
+        var day = new DateOnly(2026, 11, 24);
+        var firstSecond = DailyKeys(Tonga, day, new TimeOnly(0, 0, 1));
+        var lastSecond = DailyKeys(Tonga, day, new TimeOnly(23, 59, 59));
+        var nextDay = DailyKeys(Tonga, day.AddDays(1), new TimeOnly(0, 0, 1));
+
+        Assert.Equal([1, 2, 3], Quests.DailyFor(Player, day).Select(q => q.DailySlot));
+        Assert.Equal(Quests.DailyFor(Player, day).Select(q => q.Key), firstSecond);
+        Assert.Equal(firstSecond, lastSecond);
+        Assert.NotEqual(firstSecond, nextDay); // true for this player; some players may draw the same quests two days running
+    }
+
+    [Fact]
+    public void Over_a_fortnight_the_daily_quests_change_every_day_and_each_one_comes_up()
+    {
+        var start = new DateOnly(2026, 11, 24);
+        var days = Enumerable.Range(0, 14).Select(d => Quests.DailyFor(Player, start.AddDays(d))).ToList();
+
+        Assert.All(days, quests => Assert.Equal([1, 2, 3], quests.Select(q => q.DailySlot)));
+        var keys = days.Select(quests => string.Join(",", quests.Select(q => q.Key))).ToList();
+        Assert.All(keys.Zip(keys.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second)); // 13 days after the first, each new
+        Assert.Equal(
+            Quests.All.Where(q => q.Kind == QuestKind.Daily).Select(q => q.Key).Order(),
+            days.SelectMany(quests => quests).Select(q => q.Key).Distinct().Order());
     }
 
     [Fact]
