@@ -16,7 +16,7 @@ public sealed class AdoptCatPageTests : IAsyncLifetime
     public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
-    public async Task Adopting_without_a_name_or_breed_shows_both_messages_by_their_fields_and_stores_nothing()
+    public async Task Adopting_without_a_name_or_breed_shows_both_messages_by_their_fields_stores_nothing_and_a_fixed_field_clears()
     {
         var luna = await database.AddPlayerAsync("luna");
         await using var context = ComponentTestContext.Create(database, (luna, "luna"));
@@ -32,5 +32,13 @@ public sealed class AdoptCatPageTests : IAsyncLifetime
         });
         await using var db = database.NewContext();
         Assert.Equal(0, await db.Cats.CountAsync());
+
+        // Typing a name clears its message at once; the breed's stays until a breed is chosen.
+        page.Find("input").Input("Mochi");
+        page.WaitForAssertion(() =>
+        {
+            Assert.DoesNotContain("Give your cat a name.", page.Markup);
+            Assert.Contains("Choose a breed from the list.", page.Markup);
+        });
     }
 }
