@@ -102,6 +102,11 @@ public sealed class NightWatchE2E(PurrrServer server, BrowserFixture browser)
             }
             Assert.NotNull(news);
             await Expect(feed).ToContainTextAsync(news!, new() { Timeout = 5_000 }); // pushed by the bus: no reload, no polling
+            // ...and flashes on the map where A's cats are (not in a corner of the map).
+            var flash = (await b.Page.Locator(".purrr-flash span").First.BoundingBoxAsync())!;
+            var cat = (await b.Page.Locator(".purrr-cat-marker").First.BoundingBoxAsync())!;
+            Assert.InRange(Math.Abs(flash.X + flash.Width / 2 - (cat.X + cat.Width / 2)), 0, 40);
+            Assert.InRange(Math.Abs(flash.Y + flash.Height / 2 - (cat.Y + cat.Height / 2)), 0, 40);
             await b.SaveScreenshotAsync("night-watch-player-b");
         });
 

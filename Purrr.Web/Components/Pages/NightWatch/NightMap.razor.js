@@ -71,7 +71,8 @@ export async function create(element, dotnet, options) {
                 const kind = e.kind === "Encounter" ? (e.threat === "Critical" ? "critical" : "bobcat")
                     : e.kind === "EmergencyAlert" ? "critical" : e.kind === "Strays" ? "strays" : "patrol";
                 const pulse = L.marker([e.latitude, e.longitude], {
-                    icon: L.divIcon({ className: `purrr-flash ${kind}`, iconSize: [60, 60] }),
+                    // Leaflet places the icon with a CSS transform, so the pulse animates an inner element.
+                    icon: L.divIcon({ className: `purrr-flash ${kind}`, html: "<span></span>", iconSize: [60, 60] }),
                     keyboard: false,
                     interactive: false,
                 }).addTo(layers.flashes);
