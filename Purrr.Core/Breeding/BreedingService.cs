@@ -197,7 +197,14 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
         if (offer is null || !offer.IsOpen(now))
             return Result<bool>.Failure("There is no open offer of yours to withdraw.");
         offer.Close(OfferStatus.Withdrawn, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<bool>.Failure("This offer was answered a moment ago, so it can no longer be withdrawn.");
+        }
         bus.Publish(new BreedingChanged(player));
         bus.Publish(new BreedingChanged(offer.ToPlayerId));
         return true;

@@ -21,19 +21,27 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         if (GeoPoint.Check(latitude, longitude) is { } bad)
             return Result<GeoPoint>.Failure(bad.Message, bad.Field);
         var home = new GeoPoint(latitude, longitude);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var player = await db.Players.FirstAsync(p => p.Id == playerId, ct);
-        player.SetHome(home);
-        var now = clock.GetUtcNow();
-        if (!await db.ProtectionZones.AnyAsync(z => z.OwnerId == playerId && z.IsHomeBase, ct))
+        // The player row also holds the coins: a purchase at the same moment makes this try again on fresh data.
+        var set = await Conflicts.RetryAsync(async () =>
         {
-            db.ProtectionZones.Add(ProtectionZone.Build(playerId, ZoneType.SafeHaven, ZoneSpecs.HomeBaseName, home, ZoneSpecs.HomeBaseRadius, now, isHomeBase: true));
-            db.ActivityEvents.Add(ActivityEvent.Of(playerId, null, ActivityKind.ZoneBuilt, now, amount: await ZoneTypesOwnedAsync(db, playerId, ZoneType.SafeHaven, ct)));
+            await using var db = await dbFactory.CreateAsync(ct);
+            var player = await db.Players.FirstAsync(p => p.Id == playerId, ct);
+            player.SetHome(home);
+            var now = clock.GetUtcNow();
+            if (!await db.ProtectionZones.AnyAsync(z => z.OwnerId == playerId && z.IsHomeBase, ct))
+            {
+                db.ProtectionZones.Add(ProtectionZone.Build(playerId, ZoneType.SafeHaven, ZoneSpecs.HomeBaseName, home, ZoneSpecs.HomeBaseRadius, now, isHomeBase: true));
+                db.ActivityEvents.Add(ActivityEvent.Of(playerId, null, ActivityKind.ZoneBuilt, now, amount: await ZoneTypesOwnedAsync(db, playerId, ZoneType.SafeHaven, ct)));
+            }
+            await db.SaveChangesAsync(ct);
+            return Result<GeoPoint>.Success(home);
+        });
+        if (set.Succeeded)
+        {
+            bus.Publish(new NeighbourhoodChanged(home));
+            bus.Publish(new ActivityRecorded(playerId));
         }
-        await db.SaveChangesAsync(ct);
-        bus.Publish(new NeighbourhoodChanged(home));
-        bus.Publish(new ActivityRecorded(playerId));
-        return home;
+        return set;
     }
 
     public async Task<NightWatchStatus> GetStatusAsync(UserId playerId, CancellationToken ct = default)

@@ -217,6 +217,21 @@ public sealed class NightWatchServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task Setting_home_while_buying_in_another_tab_does_both()
+    {
+        var luna = await NewPlayerAsync("luna");
+
+        var buying = Enumerable.Range(0, 10).Select(i => Task.Run(() => Inventory.BuyAsync(luna, Items.BasicFood.Key, 1, $"buy-{i}"))).ToList();
+        var home = await Task.Run(() => NightWatch.SetHomeAsync(luna, Home.Latitude, Home.Longitude));
+        await Task.WhenAll(buying);
+
+        Assert.True(home.Succeeded, home.FirstMessage);
+        Assert.All(buying, b => Assert.True(b.Result.Succeeded));
+        Assert.Equal(Home, (await NightWatch.GetStatusAsync(luna)).Home);
+        Assert.Equal(Wallet.StartingCoins - 10 * Items.BasicFood.Price, (await FootprintAsync(luna)).Coins);
+    }
+
+    [Fact]
     public async Task An_invalid_home_is_refused()
     {
         var luna = await NewPlayerAsync("luna");
