@@ -26,9 +26,9 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = userName }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/Account/Login"));
+            await session.WaitForRouteAsync(new Regex("/Account/Login"));
             await page.SubmitSignInAsync(userName);
-            await page.WaitForURLAsync("**/cats");
+            await session.WaitForRouteAsync("**/cats");
             await session.WaitForCircuitAsync();
 
             // Adopt.
@@ -122,9 +122,9 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
             await page.Context.ClearCookiesAsync();
 
             await page.GotoAsync("cats/adopt");
-            await page.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fcats%2Fadopt");
+            await session.WaitForRouteAsync("**/Account/Login?ReturnUrl=%2Fcats%2Fadopt");
             await page.SubmitSignInAsync(userName, BrowserSteps.Password);
-            await page.WaitForURLAsync("**/cats/adopt");
+            await session.WaitForRouteAsync("**/cats/adopt");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adopt a cat" })).ToBeVisibleAsync();
         });
     }

@@ -58,12 +58,14 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>
     /// Waits for an in-app navigation (a route change inside the live circuit). Those are history updates, not page
-    /// loads, so waiting for a load event could hang; the URL change is the signal.
+    /// loads, and a navigation event that lands before a waiter is registered is missed, so this polls the URL instead.
     /// </summary>
-    public Task WaitForRouteAsync(string glob) => Page.WaitForURLAsync(glob, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+    public Task WaitForRouteAsync(string glob) =>
+        WaitForRouteAsync(new System.Text.RegularExpressions.Regex(
+            System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "$"));
 
     public Task WaitForRouteAsync(System.Text.RegularExpressions.Regex pattern) =>
-        Page.WaitForURLAsync(pattern, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        Assertions.Expect(Page).ToHaveURLAsync(pattern, new() { Timeout = 30_000 });
 
     /// <summary>The layout marks itself once rendered over the live circuit.</summary>
     public Task WaitForCircuitAsync() =>

@@ -18,7 +18,7 @@ public static class BrowserSteps
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync("**/cats");
+        await session.WaitForRouteAsync("**/cats");
         await session.WaitForCircuitAsync();
     }
 
@@ -26,7 +26,7 @@ public static class BrowserSteps
     {
         await session.GotoAsync("Account/Login", interactive: false);
         await session.Page.SubmitSignInAsync(userName, password);
-        await session.Page.WaitForURLAsync("**/cats");
+        await session.WaitForRouteAsync("**/cats");
         await session.WaitForCircuitAsync();
     }
 
