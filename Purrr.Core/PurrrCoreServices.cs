@@ -9,6 +9,7 @@ using Purrr.Core.Events;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
+using Purrr.Core.Rooms;
 using Purrr.Core.Security;
 
 namespace Purrr.Core;
@@ -37,6 +38,8 @@ public static class PurrrCoreServices
         services.AddSingleton<PawMatchService>();
         services.AddSingleton<NightWatchService>();
         services.AddSingleton<NightWatchSimulator>();
+        services.AddSingleton<RoomRegistry>();
+        services.AddSingleton<RoomService>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Purrr.Core.Accounts;
 using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
+using Purrr.Core.Community;
 using Purrr.Core.Economy;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
@@ -11,6 +12,7 @@ using Purrr.Core.Common;
 using Purrr.Core.Genetics;
 using Purrr.Core.Persistence;
 using Purrr.Core.Progress;
+using Purrr.Core.Rooms;
 using Purrr.Core.Security;
 using Purrr.Data.Configurations;
 
@@ -40,6 +42,9 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<ProtectionZone> ProtectionZones => Set<ProtectionZone>();
     public DbSet<NightWatchEvent> NightWatchEvents => Set<NightWatchEvent>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<RoomVisit> RoomVisits => Set<RoomVisit>();
+    public DbSet<RoomChatMessage> RoomChatMessages => Set<RoomChatMessage>();
+    public DbSet<Follow> Follows => Set<Follow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

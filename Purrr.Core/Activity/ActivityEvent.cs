@@ -30,6 +30,12 @@ public enum ActivityKind
 
     /// <summary>XP a cat earned outside care (a game, a quest, a patrol); carries the XP for the weekly cat board.</summary>
     XpEarned,
+
+    /// <summary>A cat joined a live room; carries how many different rooms the player has visited so far.</summary>
+    RoomVisited,
+
+    /// <summary>A cat did something in a live room; carries the <see cref="Rooms.RoomActivity"/>.</summary>
+    RoomActivityDone,
 }
 
 /// <summary>

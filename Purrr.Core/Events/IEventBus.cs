@@ -8,7 +8,20 @@ public interface IEventBus
 {
     void Publish<TEvent>(TEvent @event) where TEvent : notnull;
 
+    /// <summary>Every event of this type.</summary>
     IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull;
+
+    /// <summary>
+    /// Only the events of this type about one thing (<see cref="ITopicEvent.Topic"/>: one room, one player), so a
+    /// busy world does not wake every circuit for every move.
+    /// </summary>
+    IDisposable Subscribe<TEvent>(string topic, Func<TEvent, Task> handler) where TEvent : ITopicEvent;
+}
+
+/// <summary>An event about one thing, which subscribers can follow alone.</summary>
+public interface ITopicEvent
+{
+    string Topic { get; }
 }
 
 /// <summary>
@@ -18,28 +31,46 @@ public interface IEventBus
 public sealed class InMemoryEventBus : IEventBus
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<Type, List<Subscription>> subscriptions = [];
+    private readonly Dictionary<(Type Type, string? Topic), List<Subscription>> subscriptions = [];
 
     public void Publish<TEvent>(TEvent @event) where TEvent : notnull
     {
+        var topic = (@event as ITopicEvent)?.Topic;
         Subscription[] targets;
         lock (gate)
         {
-            if (!subscriptions.TryGetValue(typeof(TEvent), out var list))
+            var all = subscriptions.GetValueOrDefault((typeof(TEvent), null));
+            var topical = topic is null ? null : subscriptions.GetValueOrDefault((typeof(TEvent), topic));
+            if (all is null && topical is null)
                 return;
-            targets = [.. list];
+            targets = [.. all ?? [], .. topical ?? []];
         }
         foreach (var subscription in targets)
             subscription.Enqueue(@event);
     }
 
-    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull => Add<TEvent>(null, handler);
+
+    public IDisposable Subscribe<TEvent>(string topic, Func<TEvent, Task> handler) where TEvent : ITopicEvent
     {
-        var subscription = new Subscription(this, typeof(TEvent), e => handler((TEvent)e));
+        ArgumentNullException.ThrowIfNull(topic);
+        return Add(topic, handler);
+    }
+
+    /// <summary>How many subscriptions are live (a circuit that died must leave none behind).</summary>
+    public int SubscriptionCount
+    {
+        get { lock (gate) return subscriptions.Values.Sum(list => list.Count); }
+    }
+
+    private Subscription Add<TEvent>(string? topic, Func<TEvent, Task> handler)
+    {
+        var key = (typeof(TEvent), topic);
+        var subscription = new Subscription(this, key, e => handler((TEvent)e));
         lock (gate)
         {
-            if (!subscriptions.TryGetValue(typeof(TEvent), out var list))
-                subscriptions[typeof(TEvent)] = list = [];
+            if (!subscriptions.TryGetValue(key, out var list))
+                subscriptions[key] = list = [];
             list.Add(subscription);
         }
         return subscription;
@@ -49,18 +80,18 @@ public sealed class InMemoryEventBus : IEventBus
     {
         lock (gate)
         {
-            if (subscriptions.TryGetValue(subscription.EventType, out var list))
-                list.Remove(subscription);
+            if (subscriptions.TryGetValue(subscription.Key, out var list) && list.Remove(subscription) && list.Count == 0)
+                subscriptions.Remove(subscription.Key); // topics come and go (rooms open and close): drop empty lists
         }
     }
 
-    private sealed class Subscription(InMemoryEventBus bus, Type eventType, Func<object, Task> handler) : IDisposable
+    private sealed class Subscription(InMemoryEventBus bus, (Type, string?) key, Func<object, Task> handler) : IDisposable
     {
         private readonly Lock queueGate = new();
         private Task tail = Task.CompletedTask;
         private bool disposed;
 
-        public Type EventType => eventType;
+        public (Type Type, string? Topic) Key => key;
 
         public void Enqueue(object @event)
         {

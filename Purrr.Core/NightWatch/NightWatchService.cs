@@ -55,7 +55,7 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         var last = patrols.FirstOrDefault(p => p.Status != PatrolStatus.Active);
         var views = await ViewsAsync(db, [.. new[] { active, last }.OfType<Patrol>()], ct);
 
-        var busy = await BusyCatsAsync(db, playerId, ct);
+        var busy = await CatAvailability.BusyAsync(db, playerId, ct);
         var cats = await db.Cats.AsNoTracking().Where(c => c.OwnerId == playerId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         var candidates = cats.Select(cat =>
         {
@@ -95,7 +95,7 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         var cats = await db.Cats.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         if (cats.Count != team.Count || cats.Any(c => c.OwnerId != playerId))
             return Result<PatrolView>.Failure("Only your own cats can patrol.");
-        var busy = await BusyCatsAsync(db, playerId, ct);
+        var busy = await CatAvailability.BusyAsync(db, playerId, ct);
         foreach (var cat in cats)
         {
             cat.CatchUp(now);
@@ -341,21 +341,6 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
     {
         var owned = await db.ProtectionZones.Where(z => z.OwnerId == playerId).Select(z => z.Type).Distinct().ToListAsync(ct);
         return owned.Append(adding).Distinct().Count();
-    }
-
-    /// <summary>The player's cats that are busy, with why: out on patrol, or in a game of Paw Match.</summary>
-    private static async Task<Dictionary<CatId, string>> BusyCatsAsync(IPurrrDb db, UserId playerId, CancellationToken ct)
-    {
-        var busy = new Dictionary<CatId, string>();
-        var patrolling = await db.PatrolCats.Join(db.Patrols.Where(p => p.PlayerId == playerId && p.Status == PatrolStatus.Active),
-            pc => pc.PatrolId, p => p.Id, (pc, p) => pc.CatId).Join(db.Cats, id => id, c => c.Id, (id, c) => new { id, c.Name }).ToListAsync(ct);
-        foreach (var cat in patrolling)
-            busy[cat.id] = $"{cat.Name} is already out on night watch.";
-        var playing = await db.PawMatchGames.Where(g => g.PlayerId == playerId && g.Status == PawMatchStatus.Playing)
-            .Join(db.Cats, g => g.CatId, c => c.Id, (g, c) => new { c.Id, c.Name }).ToListAsync(ct);
-        foreach (var cat in playing)
-            busy.TryAdd(cat.Id, $"{cat.Name} is in the middle of a game of Paw Match.");
-        return busy;
     }
 
     private static async Task<Dictionary<Guid, PatrolView>> ViewsAsync(IPurrrDb db, IReadOnlyList<Patrol> patrols, CancellationToken ct)

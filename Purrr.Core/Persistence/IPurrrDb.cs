@@ -3,10 +3,12 @@ using Purrr.Core.Accounts;
 using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
+using Purrr.Core.Community;
 using Purrr.Core.Economy;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
+using Purrr.Core.Rooms;
 using Purrr.Core.Security;
 
 namespace Purrr.Core.Persistence;
@@ -31,6 +33,9 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<ProtectionZone> ProtectionZones { get; }
     DbSet<NightWatchEvent> NightWatchEvents { get; }
     DbSet<SecurityEvent> SecurityEvents { get; }
+    DbSet<RoomVisit> RoomVisits { get; }
+    DbSet<RoomChatMessage> RoomChatMessages { get; }
+    DbSet<Follow> Follows { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

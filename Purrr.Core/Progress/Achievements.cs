@@ -52,6 +52,10 @@ public static class Achievements
         new("emergency_responder", "Emergency Responder", "Chase off a bobcat at critical threat.", Rarity.Epic, Counters.CriticalDeterrences, 1),
         new("stray_rehabilitator", "Stray Rehabilitator", "Shelter 50 strays.", Rarity.Uncommon, Counters.Sheltered, 50),
         new("bobcat_expert", "Bobcat Expert", "Face 100 bobcats on patrol.", Rarity.Epic, Counters.Encounters, 100),
+
+        // Live rooms (spec §5's community list, §7).
+        new("room_hopper", "Room Hopper", "Visit 10 different live rooms.", Rarity.Uncommon, Counters.RoomsVisited, 10),
+        new("life_of_the_party", "Life of the Party", "Do 100 activities in live rooms.", Rarity.Rare, Counters.RoomActivities, 100),
     ];
 
     public static Achievement? Find(string? key) => All.FirstOrDefault(a => a.Key == key);
@@ -84,6 +88,8 @@ public static class Counters
     public const string Sheltered = "sheltered";
     public const string StraysSaved = "strays_saved";
     public const string ZoneTypes = "zone_types";
+    public const string RoomsVisited = "rooms_visited";
+    public const string RoomActivities = "room_activities";
 
     /// <summary>A counter change: add <see cref="Value"/>, or raise to it when <see cref="IsMaximum"/>.</summary>
     public readonly record struct Change(string Key, long Value, bool IsMaximum = false);
@@ -128,6 +134,8 @@ public static class Counters
                 yield return new(StraysSaved, activity.Amount);
                 break;
             case ActivityKind.ZoneBuilt: yield return new(ZoneTypes, activity.Amount, IsMaximum: true); break;
+            case ActivityKind.RoomVisited: yield return new(RoomsVisited, activity.Amount, IsMaximum: true); break;
+            case ActivityKind.RoomActivityDone: yield return new(RoomActivities, 1); break;
         }
     }
 

@@ -71,6 +71,10 @@ public sealed class RecordingEventBus : IEventBus
     }
 
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull => inner.Subscribe(handler);
+
+    public IDisposable Subscribe<TEvent>(string topic, Func<TEvent, Task> handler) where TEvent : ITopicEvent => inner.Subscribe(topic, handler);
+
+    public int SubscriptionCount => inner.SubscriptionCount;
 }
 
 /// <summary>A random source that always rolls the same number: 0 means every chance comes true.</summary>
