@@ -149,14 +149,15 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
         limiter.Sweep();
     }
 
-    /// <summary>Checks a message may be sent (membership, limit, energy) and books its energy.</summary>
+    /// <summary>
+    /// Checks a message may be sent (membership, limit) and books its energy. A tired cat can still talk: talking is what
+    /// rooms are for, so a message costs what energy is left, down to zero.
+    /// </summary>
     internal Result<RoomMemberView> BeginChat(UserId player, RoomKey key, CatId cat) => InRoom(player, key, cat, (room, member) =>
     {
-        if (member.Available < member.ChatCost)
-            return Result<RoomMemberView>.Failure($"{member.CatName} is too tired to chat. A nap helps.");
         if (limiter.TryAct(player) is { } slowDown)
             return Result<RoomMemberView>.Failure(slowDown.Message);
-        member.PendingEnergy += member.ChatCost;
+        member.PendingEnergy += Math.Min(member.ChatCost, member.Available);
         return member.View();
     });
 

@@ -71,6 +71,7 @@ public static partial class RoomRules
         return clean;
     }
 
-    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][^>]*>|<\s*[a-zA-Z]+[\s/]", RegexOptions.CultureInvariant)]
+    // What a browser would read as a tag (a letter right after "<"), and any spelling of "<script".
+    [GeneratedRegex(@"<[a-zA-Z][^>]*>|</\s*[a-zA-Z]|<[a-zA-Z]+[\s/]|<\s*script", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HtmlTag();
 }

@@ -8,6 +8,7 @@ using Purrr.Core.Events;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
+using Purrr.Core.Rooms;
 using Purrr.Core.Security;
 
 namespace Purrr.Tests.Infrastructure;
@@ -36,6 +37,12 @@ public abstract class ServiceTestBase : IAsyncLifetime
     protected NightWatchSimulator Simulator => new(Database.Factory, Clock, Random, Weather, Bus, Options.Create(NightWatchOptions));
 
     protected NightWatchOptions NightWatchOptions { get; } = new();
+
+    /// <summary>The live rooms of this test's "instance": one registry, shared by every <see cref="Rooms"/> call.</summary>
+    protected RoomRegistry RoomRegistry => roomRegistry ??= new RoomRegistry(Clock, Bus);
+    private RoomRegistry? roomRegistry;
+
+    protected RoomService Rooms => new(Database.Factory, Clock, Bus, RoomRegistry);
 
     /// <summary>Clear skies unless a test says otherwise.</summary>
     protected IWeatherProvider Weather { get; set; } = new FixedWeather(WeatherCondition.Clear);
