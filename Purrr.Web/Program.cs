@@ -7,6 +7,8 @@ using Purrr.Data.Setup;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Components.Account;
+using Purrr.Web.Rooms;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +26,10 @@ builder.Services.AddDataProtection()
 builder.Services.AddHostedService<LitterDeliveryWorker>();
 builder.Services.AddHostedService<ProgressWorker>();
 builder.Services.AddHostedService<NightWatchWorker>();
+builder.Services.AddHostedService<RoomsWorker>();
+
+builder.Services.AddScoped<CurrentCircuit>();
+builder.Services.AddScoped<CircuitHandler, RoomCircuitHandler>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -37,6 +37,13 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
 
     public RoomKey? RoomOf(CatId cat) => roomOfCat.TryGetValue(cat, out var room) ? room.Key : null;
 
+    /// <summary>Whether the cat was brought in from this circuit (browser tab).</summary>
+    public bool IsFrom(CatId cat, string circuit)
+    {
+        lock (gate)
+            return catsOfCircuit.TryGetValue(circuit, out var cats) && cats.Contains(cat);
+    }
+
     /// <summary>The room's members now, or null when it is not open.</summary>
     public IReadOnlyList<RoomMemberView>? Members(RoomKey key) => rooms.TryGetValue(key, out var room) ? room.Snapshot() : null;
 
@@ -256,7 +263,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
     private void Publish(RoomEvent @event) => bus.Publish(@event);
 
     /// <summary>Who arrives: the cat as the database knows it when joining.</summary>
-    internal sealed record Arrival(CatId Cat, string CatName, Genome Genome, UserId Owner, string OwnerName, string Circuit, Guid Visit,
+    internal sealed record Arrival(CatId Cat, string CatName, Genome Genome, UserId Owner, string OwnerName, string OwnerUserName, string Circuit, Guid Visit,
         int Energy, int MoveCost, int ChatCost);
 
     /// <summary>Who left, with what the room still owes the database (energy spent on moves and messages).</summary>
@@ -284,7 +291,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
         public int Activities { get; set; }
         public Dictionary<RoomActivity, DateTimeOffset> LastActivity { get; } = [];
 
-        public RoomMemberView View() => new(Cat, CatName, arrival.Genome, Owner, arrival.OwnerName, X, Y, TypingUntil is not null, Available);
+        public RoomMemberView View() => new(Cat, CatName, arrival.Genome, Owner, arrival.OwnerName, arrival.OwnerUserName, X, Y, TypingUntil is not null, Available);
     }
 
     private sealed class LiveRoom(RoomKey key)

@@ -49,10 +49,10 @@ public sealed class RoomService(IPurrrDbFactory dbFactory, TimeProvider clock, I
             return Result<RoomKey>.Failure(problem.Message);
         if ((await CatAvailability.BusyAsync(db, player, ct)).TryGetValue(cat.Id, out var busy))
             return Result<RoomKey>.Failure(busy);
-        var owner = await db.Players.Where(p => p.Id == player).Select(p => p.DisplayName).FirstAsync(ct);
+        var owner = await db.Players.Where(p => p.Id == player).Select(p => new { p.DisplayName, p.UserName }).FirstAsync(ct);
 
         var visitId = Guid.CreateVersion7();
-        var joined = registry.Join(specific?.Type ?? type, specific, new RoomRegistry.Arrival(cat.Id, cat.Name, cat.Genome, player, owner, circuit, visitId,
+        var joined = registry.Join(specific?.Type ?? type, specific, new RoomRegistry.Arrival(cat.Id, cat.Name, cat.Genome, player, owner.DisplayName, owner.UserName, circuit, visitId,
             cat.Stats.Energy, cat.RoomEnergyCost(RoomRules.MoveEnergy), cat.RoomEnergyCost(RoomRules.ChatEnergy)));
         if (!joined.Succeeded)
             return joined;

@@ -5,7 +5,7 @@ using Purrr.Core.Genetics;
 namespace Purrr.Core.Rooms;
 
 /// <summary>A cat in a room as every viewer sees it. <see cref="Energy"/> is live (moves and messages spend it).</summary>
-public sealed record RoomMemberView(CatId Cat, string CatName, Genome Genome, UserId Owner, string OwnerName, int X, int Y, bool IsTyping, int Energy);
+public sealed record RoomMemberView(CatId Cat, string CatName, Genome Genome, UserId Owner, string OwnerName, string OwnerUserName, int X, int Y, bool IsTyping, int Energy);
 
 public sealed record ChatMessageView(long Id, CatId Cat, string CatName, UserId Author, string Text, DateTimeOffset SentAt);
 

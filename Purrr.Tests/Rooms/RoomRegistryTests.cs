@@ -14,7 +14,7 @@ public class RoomRegistryTests
     public RoomRegistryTests() => registry = new RoomRegistry(clock, bus);
 
     private RoomRegistry.Arrival ACatArriving(UserId owner, string circuit = "tab-1", string name = "Tig", int energy = 80) =>
-        new(CatId.New(), name, ACat.DefaultGenome, owner, "Ana", circuit, Guid.NewGuid(), energy, MoveCost: 1, ChatCost: 1);
+        new(CatId.New(), name, ACat.DefaultGenome, owner, "Ana", "ana", circuit, Guid.NewGuid(), energy, MoveCost: 1, ChatCost: 1);
 
     private T[] Published<T>() => [.. bus.Published.OfType<T>()];
 
