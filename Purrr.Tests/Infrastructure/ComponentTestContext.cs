@@ -11,6 +11,9 @@ namespace Purrr.Tests.Infrastructure;
 
 public static class ComponentTestContext
 {
+    /// <summary>The circuit id components see (what a real circuit handler would set).</summary>
+    public const string Circuit = "test-circuit";
+
     /// <summary>
     /// A bUnit context rendering as over a live circuit, with MudBlazor and Purrr's Core services over
     /// <paramref name="database"/>, the clock and seed pinned, and <paramref name="signedIn"/> as the user (or a visitor).
@@ -29,6 +32,7 @@ public static class ComponentTestContext
             context.Services.AddSingleton<IPurrrDbFactory>(database.Factory);
         context.Services.AddPurrrCore();
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
+        context.Services.AddScoped(_ => new Purrr.Web.Rooms.CurrentCircuit { Id = Circuit });
 
         var auth = context.AddAuthorization();
         if (signedIn is { } player)

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Purrr.Core.Rooms;
+using Purrr.Data;
+using Purrr.Data.Accounts;
+using Purrr.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Purrr.Tests.Rooms;
+
+/// <summary>Three players in three Chromium contexts meet in one live room.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "E2E")]
+public sealed class RoomsE2E(PurrrServer server, BrowserFixture browser)
+{
+    private async Task RegisterAsync(string userName, string catName) =>
+        await server.InScopeAsync(async sp =>
+        {
+            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
+                new RegistrationRequest(userName, $"{userName}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
+            var db = sp.GetRequiredService<PurrrDbContext>();
+            db.Cats.Add(ACat.Curious().Named(catName).OwnedBy(player.Id).Build());
+            await db.SaveChangesAsync();
+            return player.Id;
+        });
+
+    private static async Task JoinPartyRoomAsync(BrowserSession session, string userName)
+    {
+        await session.SignInAsync(userName);
+        await session.GotoAsync("rooms");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Join party room" }).ClickAsync();
+        await session.WaitForRouteAsync(new System.Text.RegularExpressions.Regex("/rooms/party-room-\\d+$"));
+    }
+
+    private static ILocator CatOnFloor(BrowserSession session, string catName) => session.Page.Locator($"g.cat[data-cat='{catName}']");
+
+    [Fact]
+    public async Task Three_players_meet_and_see_each_others_moves_messages_and_departures_live()
+    {
+        var (nameA, nameB, nameC) = (Names.Unique("ada"), Names.Unique("bo"), Names.Unique("cy"));
+        var (catA, catB, catC) = ($"Ash{nameA[^4..]}", $"Birch{nameB[^4..]}", $"Cedar{nameC[^4..]}");
+        await RegisterAsync(nameA, catA);
+        await RegisterAsync(nameB, catB);
+        await RegisterAsync(nameC, catC);
+
+        await using var a = await BrowserSession.OpenAsync(browser, server);
+        await using var b = await BrowserSession.OpenAsync(browser, server);
+        await using var c = await BrowserSession.OpenAsync(browser, server);
+        await b.RunAsync(async () =>
+        {
+            await JoinPartyRoomAsync(a, nameA);
+            await JoinPartyRoomAsync(b, nameB);
+            await JoinPartyRoomAsync(c, nameC);
+            Assert.Equal(a.Page.Url, b.Page.Url);
+            Assert.Equal(a.Page.Url, c.Page.Url);
+            foreach (var viewer in new[] { a, b, c })
+                foreach (var cat in new[] { catA, catB, catC })
+                    await Expect(CatOnFloor(viewer, cat)).ToHaveCountAsync(1);
+
+            // A clicks the floor: A's cat walks there, and B and C see it arrive at the same spot.
+            var before = await CatOnFloor(a, catA).GetAttributeAsync("data-x");
+            await a.Page.GetByRole(AriaRole.Application).ClickAsync(new() { Position = new() { X = 420, Y = 220 } });
+            await Expect(CatOnFloor(a, catA)).Not.ToHaveAttributeAsync("data-x", before!);
+            var (x, y) = (await CatOnFloor(a, catA).GetAttributeAsync("data-x"), await CatOnFloor(a, catA).GetAttributeAsync("data-y"));
+            foreach (var viewer in new[] { b, c })
+            {
+                await Expect(CatOnFloor(viewer, catA)).ToHaveAttributeAsync("data-x", x!);
+                await Expect(CatOnFloor(viewer, catA)).ToHaveAttributeAsync("data-y", y!);
+            }
+
+            // A types: B and C see "typing…"; A sends: they read the message.
+            var box = a.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+            await box.FillAsync("Hello from the party!");
+            foreach (var viewer in new[] { b, c })
+                await Expect(viewer.Page.GetByText($"{catA} is typing…")).ToBeVisibleAsync();
+            await box.PressAsync("Enter");
+            foreach (var viewer in new[] { b, c })
+            {
+                var messages = viewer.Page.GetByRole(AriaRole.List, new() { Name = "Chat messages" });
+                await Expect(messages).ToContainTextAsync("Hello from the party!");
+                await Expect(viewer.Page.GetByText($"{catA} is typing…")).ToHaveCountAsync(0);
+            }
+            await Expect(box).ToHaveValueAsync("");
+
+            // A closes the tab: the place frees at once and B and C see A's cat leave.
+            Assert.True(RoomKey.TryParse(a.Page.Url.Split('/')[^1], out var room));
+            await a.DisposeAsync();
+            foreach (var viewer in new[] { b, c })
+            {
+                await Expect(CatOnFloor(viewer, catA)).ToHaveCountAsync(0);
+                await Expect(viewer.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "2 of 25 cats" })).ToBeVisibleAsync();
+            }
+            Assert.Equal(2, server.Services.GetRequiredService<RoomRegistry>().Members(room.Value)?.Count);
+        });
+    }
+}
