@@ -20,11 +20,22 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
     private readonly ConcurrentDictionary<RoomKey, LiveRoom> rooms = new();
     private readonly ConcurrentDictionary<CatId, LiveRoom> roomOfCat = new();
     private readonly Dictionary<string, HashSet<CatId>> catsOfCircuit = [];
+    private readonly Dictionary<UserId, HashSet<CatId>> catsOfOwner = [];
     private readonly ActionRateLimiter limiter = new(clock);
 
     public int RoomCount => rooms.Count;
     public int MemberCount => roomOfCat.Count;
     public int CircuitCount { get { lock (gate) return catsOfCircuit.Count; } }
+
+    /// <summary>No room, no member and no index entry left: what dead circuits must leave behind.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (gate)
+                return rooms.IsEmpty && roomOfCat.IsEmpty && catsOfCircuit.Count == 0 && catsOfOwner.Count == 0;
+        }
+    }
     public int RateLimitedPlayers => limiter.TrackedPlayers;
 
     /// <summary>Open rooms with their head counts, by type and number.</summary>
@@ -32,8 +43,15 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
         [.. rooms.Values.Select(r => new RoomSummary(r.Key, r.Count)).OrderBy(r => r.Key.Type).ThenBy(r => r.Key.Number)];
 
     /// <summary>Where the player's cats are sitting.</summary>
-    public IReadOnlyList<RoomSeat> SeatsOf(UserId player) =>
-        [.. rooms.Values.SelectMany(r => r.Snapshot().Where(m => m.Owner == player).Select(m => new RoomSeat(r.Key, m.Cat, m.CatName)))];
+    public IReadOnlyList<RoomSeat> SeatsOf(UserId player)
+    {
+        List<CatId> cats;
+        lock (gate)
+            cats = catsOfOwner.TryGetValue(player, out var owned) ? [.. owned] : [];
+        return [.. cats.Select(cat => roomOfCat.TryGetValue(cat, out var room) && room.Snapshot().FirstOrDefault(m => m.Cat == cat) is { } member
+                ? new RoomSeat(room.Key, cat, member.CatName)
+                : null).OfType<RoomSeat>().OrderBy(s => s.CatName)];
+    }
 
     public RoomKey? RoomOf(CatId cat) => roomOfCat.TryGetValue(cat, out var room) ? room.Key : null;
 
@@ -69,6 +87,9 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
                 if (!catsOfCircuit.TryGetValue(arrival.Circuit, out var cats))
                     catsOfCircuit[arrival.Circuit] = cats = [];
                 cats.Add(arrival.Cat);
+                if (!catsOfOwner.TryGetValue(arrival.Owner, out var owned))
+                    catsOfOwner[arrival.Owner] = owned = [];
+                owned.Add(arrival.Cat);
                 Publish(new MemberJoined(key, member.View()));
                 bus.Publish(new RoomOccupancyChanged(key, room.Count));
             }
@@ -88,6 +109,8 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
                 var member = room.Remove(cat);
                 if (catsOfCircuit.TryGetValue(member.Circuit, out var cats) && cats.Remove(cat) && cats.Count == 0)
                     catsOfCircuit.Remove(member.Circuit);
+                if (catsOfOwner.TryGetValue(member.Owner, out var owned) && owned.Remove(cat) && owned.Count == 0)
+                    catsOfOwner.Remove(member.Owner);
                 if (room.Count == 0)
                     rooms.TryRemove(room.Key, out _);
                 Publish(new MemberLeft(room.Key, cat, member.CatName, member.Owner));

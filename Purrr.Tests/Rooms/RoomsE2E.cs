@@ -93,4 +93,59 @@ public sealed class RoomsE2E(PurrrServer server, BrowserFixture browser)
             Assert.Equal(2, server.Services.GetRequiredService<RoomRegistry>().Members(room.Value)?.Count);
         });
     }
+
+    [Fact]
+    public async Task Tabs_that_close_leave_no_cat_room_or_subscription_behind()
+    {
+        const int tabs = 6;
+        var name = Names.Unique("tabby");
+        var cats = Enumerable.Range(1, tabs).Select(i => $"Tab{i}{name[^4..]}").ToList();
+        await server.InScopeAsync(async sp =>
+        {
+            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
+                new RegistrationRequest(name, $"{name}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
+            var db = sp.GetRequiredService<PurrrDbContext>();
+            db.Cats.AddRange(cats.Select(cat => ACat.Curious().Named(cat).OwnedBy(player.Id).Build()));
+            await db.SaveChangesAsync();
+            return player.Id;
+        });
+        var registry = server.Services.GetRequiredService<RoomRegistry>();
+        var bus = (Purrr.Core.Events.InMemoryEventBus)server.Services.GetRequiredService<Purrr.Core.Events.IEventBus>();
+        await WaitForAsync(() => registry.IsEmpty, "rooms left over from earlier tests");
+        var subscriptionsBefore = bus.SubscriptionCount;
+
+        await using var session = await BrowserSession.OpenAsync(browser, server);
+        await session.RunAsync(async () =>
+        {
+            await session.SignInAsync(name);
+            var pages = new List<IPage>();
+            foreach (var cat in cats)
+            {
+                // Every tab is its own circuit, bringing its own cat.
+                var page = await session.Page.Context.NewPageAsync();
+                await page.GotoAsync("rooms");
+                await page.Locator("[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                await page.GetByRole(AriaRole.Button, new() { Name = cat }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Button, new() { Name = cat })).ToHaveAttributeAsync("aria-pressed", "true");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Join social lounge" }).ClickAsync();
+                await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/rooms/social-lounge-1$"));
+                pages.Add(page);
+            }
+            Assert.Equal(tabs, registry.Members(new RoomKey(RoomType.SocialLounge, 1))?.Count);
+
+            foreach (var page in pages)
+                await page.CloseAsync();
+            await session.Page.CloseAsync();
+
+            await WaitForAsync(() => registry.IsEmpty, "cats still in rooms after their tabs closed");
+            await WaitForAsync(() => bus.SubscriptionCount <= subscriptionsBefore, $"{bus.SubscriptionCount - subscriptionsBefore} subscriptions outlived their tabs");
+        });
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string failure)
+    {
+        for (var waited = 0; waited < 15_000 && !condition(); waited += 100)
+            await Task.Delay(100);
+        Assert.True(condition(), failure);
+    }
 }
