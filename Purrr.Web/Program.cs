@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Purrr.Core;
@@ -7,6 +8,7 @@ using Purrr.Data.Setup;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Components.Account;
+using Purrr.Web.Presence;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,8 +26,10 @@ builder.Services.AddDataProtection()
 builder.Services.AddHostedService<LitterDeliveryWorker>();
 builder.Services.AddHostedService<ProgressWorker>();
 builder.Services.AddHostedService<NightWatchWorker>();
+builder.Services.AddHostedService<PresenceWorker>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 builder.Services.AddMudServices();
 
 var app = builder.Build();

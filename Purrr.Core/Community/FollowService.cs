@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Accounts;
 using Purrr.Core.Common;
 using Purrr.Core.Events;
 using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Community;
-
-/// <summary>A player as lists show them, linking to their profile.</summary>
-public sealed record PlayerName(UserId Id, string UserName, string DisplayName);
 
 /// <summary>Whom <paramref name="Follower"/> follows changed (their "who's online" list follows).</summary>
 public sealed record FollowsChanged(UserId Follower) : ITopicEvent
@@ -62,6 +60,6 @@ public sealed class FollowService(IPurrrDbFactory dbFactory, TimeProvider clock,
                              join p in db.Players on f.FolloweeId equals p.Id
                              where f.FollowerId == follower
                              select new PlayerName(p.Id, p.UserName, p.DisplayName)).ToListAsync(ct);
-        return [.. players.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.UserName, StringComparer.Ordinal)];
+        return PlayerName.Sorted(players);
     }
 }

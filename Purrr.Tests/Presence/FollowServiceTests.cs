@@ -1,3 +1,4 @@
+using Purrr.Core.Accounts;
 using Purrr.Core.Community;
 using Purrr.Tests.Infrastructure;
 
