@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Purrr.Core.Presence;
 using Purrr.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,7 +17,7 @@ public sealed class PresenceE2E(PurrrServer server, BrowserFixture browser)
         page.Locator("#main-content").GetByRole(AriaRole.Img, new() { Name = name, Exact = true });
 
     [Fact]
-    public async Task B_follows_A_and_sees_A_online_busy_and_then_grey_with_last_seen_when_A_closes_the_tab()
+    public async Task B_follows_A_and_sees_A_online_busy_away_and_then_grey_with_last_seen_when_A_closes_the_tab()
     {
         var nameA = Names.Unique("ana");
         var nameB = Names.Unique("ben");
@@ -40,6 +42,14 @@ public sealed class PresenceE2E(PurrrServer server, BrowserFixture browser)
             await Expect(DotInPage(b.Page, "Busy")).ToBeVisibleAsync();
             await a.Page.GetByRole(AriaRole.Button, new() { Name = nameA }).ClickAsync();
             await a.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Set status: Online" }).ClickAsync();
+            await Expect(DotInPage(b.Page, "Online")).ToBeVisibleAsync();
+
+            // Five minutes without input make A away; A moving the mouse brings A back at once.
+            server.ShiftedClock.Advance(PresenceRules.AwayAfter + TimeSpan.FromMinutes(1));
+            server.Services.GetRequiredService<PresenceTracker>().Sweep(); // as the worker does every few seconds
+            await Expect(DotInPage(b.Page, "Away")).ToBeVisibleAsync();
+            await a.Page.Mouse.MoveAsync(300, 400);
+            await a.Page.Mouse.MoveAsync(320, 420);
             await Expect(DotInPage(b.Page, "Online")).ToBeVisibleAsync();
 
             // A closes the tab: B sees the grey dot with when A was last seen.
