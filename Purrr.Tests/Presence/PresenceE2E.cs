@@ -32,6 +32,18 @@ public sealed class PresenceE2E(PurrrServer server, BrowserFixture browser)
             // B opens A's profile: A is online, and B follows A.
             await b.GotoAsync($"players/{nameA}");
             await Expect(DotInPage(b.Page, "Online")).ToBeVisibleAsync();
+
+            // A visitor sees A's presence too, but is not tracked and cannot follow.
+            var presence = server.Services.GetRequiredService<PresenceTracker>();
+            var onlineBefore = presence.OnlineUsers().Count;
+            await using (var visitor = await BrowserSession.OpenAsync(browser, server))
+            {
+                await visitor.GotoAsync($"players/{nameA}");
+                await Expect(DotInPage(visitor.Page, "Online")).ToBeVisibleAsync();
+                await Expect(visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true })).ToHaveCountAsync(0);
+                Assert.True(presence.OnlineUsers().Count <= onlineBefore, "A visitor's tab counted as a player."); // its circuit is live by now
+            }
+
             await b.Page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
             await Expect(b.Page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" })).ToBeVisibleAsync();
 
@@ -46,7 +58,7 @@ public sealed class PresenceE2E(PurrrServer server, BrowserFixture browser)
 
             // Five minutes without input make A away; A moving the mouse brings A back at once.
             server.ShiftedClock.Advance(PresenceRules.AwayAfter + TimeSpan.FromMinutes(1));
-            server.Services.GetRequiredService<PresenceTracker>().Sweep(); // as the worker does every few seconds
+            presence.Sweep(); // as the worker does every few seconds
             await Expect(DotInPage(b.Page, "Away")).ToBeVisibleAsync();
             await a.Page.Mouse.MoveAsync(300, 400);
             await a.Page.Mouse.MoveAsync(320, 420);
