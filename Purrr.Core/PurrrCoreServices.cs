@@ -4,10 +4,12 @@ using Purrr.Core.Accounts;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
+using Purrr.Core.Community;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
+using Purrr.Core.Presence;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Security;
@@ -40,6 +42,8 @@ public static class PurrrCoreServices
         services.AddSingleton<NightWatchSimulator>();
         services.AddSingleton<RoomRegistry>();
         services.AddSingleton<RoomService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<FollowService>();
         return services;
     }
 }

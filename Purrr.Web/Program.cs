@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Purrr.Core;
@@ -7,8 +8,8 @@ using Purrr.Data.Setup;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Components.Account;
+using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,8 +28,11 @@ builder.Services.AddHostedService<LitterDeliveryWorker>();
 builder.Services.AddHostedService<ProgressWorker>();
 builder.Services.AddHostedService<NightWatchWorker>();
 builder.Services.AddHostedService<RoomsWorker>();
+builder.Services.AddHostedService<PresenceWorker>();
 
+// Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();
+builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 builder.Services.AddScoped<CircuitHandler, RoomCircuitHandler>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -13,6 +13,16 @@ public sealed class PlayerService(IPurrrDbFactory dbFactory)
         return await db.Players.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
     }
 
+    /// <summary>The names of these players (those that still exist), by display name.</summary>
+    public async Task<IReadOnlyList<PlayerName>> NamesAsync(IReadOnlyCollection<UserId> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+            return [];
+        await using var db = await dbFactory.CreateAsync(ct);
+        return PlayerName.Sorted(await db.Players.Where(p => ids.Contains(p.Id))
+            .Select(p => new PlayerName(p.Id, p.UserName, p.DisplayName)).ToListAsync(ct));
+    }
+
     public async Task<Result<Player>> UpdateProfileAsync(UserId id, ProfileUpdate update, CancellationToken ct = default)
     {
         var problems = AccountRules.CheckProfile(update);

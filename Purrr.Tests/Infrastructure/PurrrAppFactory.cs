@@ -64,6 +64,7 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Breeding:DeliveryCheckSeconds", "1");
         builder.UseSetting("NightWatch:TickSeconds", NightWatchTickSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Presence:ReportEverySeconds", "1"); // a browser's input reaches presence within a second
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null)

@@ -82,13 +82,18 @@ public sealed class RoomsE2E(PurrrServer server, BrowserFixture browser)
             }
             await Expect(box).ToHaveValueAsync("");
 
-            // A closes the tab: the place frees at once and B and C see A's cat leave.
+            // A is online: the dot beside A's message says so.
+            foreach (var viewer in new[] { b, c })
+                await Expect(viewer.Page.GetByRole(AriaRole.List, new() { Name = "Chat messages" }).GetByRole(AriaRole.Img, new() { Name = "Online", Exact = true })).ToHaveCountAsync(1);
+
+            // A closes the tab: the place frees at once and B and C see A's cat leave and A go offline.
             Assert.True(RoomKey.TryParse(a.Page.Url.Split('/')[^1], out var room));
             await a.DisposeAsync();
             foreach (var viewer in new[] { b, c })
             {
                 await Expect(CatOnFloor(viewer, catA)).ToHaveCountAsync(0);
                 await Expect(viewer.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "2 of 25 cats" })).ToBeVisibleAsync();
+                await Expect(viewer.Page.GetByRole(AriaRole.List, new() { Name = "Chat messages" }).GetByRole(AriaRole.Img, new() { Name = "Last seen just now" })).ToHaveCountAsync(1);
             }
             Assert.Equal(2, server.Services.GetRequiredService<RoomRegistry>().Members(room.Value)?.Count);
         });
