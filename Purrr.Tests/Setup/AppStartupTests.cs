@@ -34,8 +34,18 @@ public sealed class AppStartupTests(PurrrAppFactory app) : IClassFixture<PurrrAp
         Assert.Equal($"/Account/Login?ReturnUrl={Uri.EscapeDataString(path)}", AppClient.RedirectTarget(response));
     }
 
+    [Fact]
+    public async Task Visitors_see_the_rooms_and_are_asked_to_sign_in_to_join()
+    {
+        using var client = AppClient.For(app);
+        var html = await (await client.GetAsync("/rooms")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Live rooms", html);
+        Assert.Contains("to bring a cat into a room", html);
+        Assert.DoesNotContain("Coming soon", html);
+    }
+
     [Theory]
-    [InlineData("/rooms", "Live rooms")]
     [InlineData("/community", "Community")]
     [InlineData("/lost-and-found", "Lost &amp; Found")]
     public async Task Sections_still_to_come_say_so_instead_of_breaking(string path, string title)
