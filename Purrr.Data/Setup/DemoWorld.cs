@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
+using Purrr.Core.Community;
 using Purrr.Core.Common;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Persistence;
@@ -22,6 +23,7 @@ public sealed class DemoWorld(
     UserManager<PurrrUser> users,
     IPurrrDbFactory dbFactory,
     NightWatchService nightWatch,
+    FollowService follows,
     TimeProvider clock,
     ILogger<DemoWorld> logger)
 {
@@ -100,11 +102,23 @@ public sealed class DemoWorld(
         }
         await db.SaveChangesAsync(ct);
         await SettleHomesAsync(ct);
+        await BefriendPlayersAsync(ct);
 
         logger.LogWarning(
             "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna, milo, nova or pixel / {PlayerPassword}.",
             AdminUserName, AdminPassword, PlayerPassword);
         return true;
+    }
+
+    // The demo players follow each other, so "Who's online" has someone on it from the start.
+    private async Task BefriendPlayersAsync(CancellationToken ct)
+    {
+        var ids = new List<UserId>();
+        foreach (var player in Players.Where(p => p.UserName != AdminUserName))
+            ids.Add((await users.FindByNameAsync(player.UserName))!.Id);
+        foreach (var follower in ids)
+            foreach (var followee in ids.Where(id => id != follower))
+                _ = (await follows.FollowAsync(follower, followee, ct)).Value;
     }
 
     // Some neighbours around the map's default centre, so a newcomer's night-watch map is not empty.

@@ -34,6 +34,18 @@ public sealed class DemoWorldTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     }
 
     [Fact]
+    public async Task Demo_players_follow_each_other_so_whos_online_is_not_empty()
+    {
+        var following = await app.InScopeAsync(async sp =>
+        {
+            var luna = (await sp.GetRequiredService<UserManager<PurrrUser>>().FindByNameAsync("luna"))!.Id;
+            return await sp.GetRequiredService<Purrr.Core.Community.FollowService>().FollowingAsync(luna);
+        });
+
+        Assert.Equal(["milo", "nova", "pixel"], following.Select(p => p.UserName).Order());
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_nothing()
     {
         var seeded = await app.InScopeAsync(sp => sp.GetRequiredService<DemoWorld>().SeedIfEmptyAsync());
