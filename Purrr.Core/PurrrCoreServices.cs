@@ -42,6 +42,7 @@ public static class PurrrCoreServices
         services.AddSingleton<NightWatchSimulator>();
         services.AddSingleton<RoomRegistry>();
         services.AddSingleton<RoomService>();
+        services.AddSingleton<PostRenderer>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<FollowService>();
         return services;

@@ -6,6 +6,8 @@ using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
 using Purrr.Core.Economy;
+using Purrr.Core.Moderation;
+using Purrr.Core.Notifications;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Common;
@@ -45,6 +47,17 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<RoomVisit> RoomVisits => Set<RoomVisit>();
     public DbSet<RoomChatMessage> RoomChatMessages => Set<RoomChatMessage>();
     public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostTag> PostTags => Set<PostTag>();
+    public DbSet<EditorDraft> EditorDrafts => Set<EditorDraft>();
+    public DbSet<StoredImage> StoredImages => Set<StoredImage>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<TrendingScore> TrendingScores => Set<TrendingScore>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<UserSanction> UserSanctions => Set<UserSanction>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

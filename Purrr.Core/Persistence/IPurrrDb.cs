@@ -5,6 +5,8 @@ using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
 using Purrr.Core.Economy;
+using Purrr.Core.Moderation;
+using Purrr.Core.Notifications;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
@@ -36,6 +38,17 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<RoomVisit> RoomVisits { get; }
     DbSet<RoomChatMessage> RoomChatMessages { get; }
     DbSet<Follow> Follows { get; }
+    DbSet<Post> Posts { get; }
+    DbSet<PostTag> PostTags { get; }
+    DbSet<EditorDraft> EditorDrafts { get; }
+    DbSet<StoredImage> StoredImages { get; }
+    DbSet<Comment> Comments { get; }
+    DbSet<Reaction> Reactions { get; }
+    DbSet<TrendingScore> TrendingScores { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<Report> Reports { get; }
+    DbSet<UserSanction> UserSanctions { get; }
+    DbSet<AuditEntry> AuditLog { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
