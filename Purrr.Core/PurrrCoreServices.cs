@@ -8,6 +8,7 @@ using Purrr.Core.Community;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Games;
+using Purrr.Core.LostPets;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Presence;
 using Purrr.Core.Progress;
@@ -43,6 +44,7 @@ public static class PurrrCoreServices
         services.AddSingleton<RoomRegistry>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<PostRenderer>();
+        services.AddSingleton<LostPetService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<FollowService>();
         return services;

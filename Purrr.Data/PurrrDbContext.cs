@@ -6,6 +6,7 @@ using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
 using Purrr.Core.Economy;
+using Purrr.Core.LostPets;
 using Purrr.Core.Moderation;
 using Purrr.Core.Notifications;
 using Purrr.Core.Games;
@@ -58,6 +59,9 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<UserSanction> UserSanctions => Set<UserSanction>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<LostPet> LostPets => Set<LostPet>();
+    public DbSet<LostPetPhoto> LostPetPhotos => Set<LostPetPhoto>();
+    public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

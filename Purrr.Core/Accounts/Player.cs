@@ -43,6 +43,9 @@ public sealed class Player
     public Common.GeoPoint? Home => HomeLatitude is { } lat && HomeLongitude is { } lng ? new Common.GeoPoint(lat, lng) : null;
     public DateTimeOffset? LastSeenAt { get; private set; }
 
+    /// <summary>Opted in to hear about pets lost near their home (the lost pet finder's nearby alerts).</summary>
+    public bool LostPetAlerts { get; private set; }
+
     public static Player Create(UserId id, string userName, string? timeZoneId, DateTimeOffset now) => new()
     {
         Id = id,
@@ -60,6 +63,8 @@ public sealed class Player
     }
 
     internal void SetTheme(ThemePreference theme) => Theme = theme;
+
+    internal void SetLostPetAlerts(bool on) => LostPetAlerts = on;
 
     internal void SetHome(Common.GeoPoint home)
     {

@@ -5,6 +5,7 @@ using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
 using Purrr.Core.Economy;
+using Purrr.Core.LostPets;
 using Purrr.Core.Moderation;
 using Purrr.Core.Notifications;
 using Purrr.Core.Games;
@@ -49,6 +50,9 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<Report> Reports { get; }
     DbSet<UserSanction> UserSanctions { get; }
     DbSet<AuditEntry> AuditLog { get; }
+    DbSet<LostPet> LostPets { get; }
+    DbSet<LostPetPhoto> LostPetPhotos { get; }
+    DbSet<LostPetSighting> LostPetSightings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
