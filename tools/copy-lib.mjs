@@ -8,6 +8,7 @@ const lib = join(root, "Purrr.Web", "wwwroot", "lib");
 
 const copies = {
     leaflet: ["dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"],
+    "leaflet.markercluster": ["dist/leaflet.markercluster-src.js", "dist/MarkerCluster.css", "dist/MarkerCluster.Default.css", "MIT-LICENCE.txt"],
 };
 
 for (const [name, files] of Object.entries(copies)) {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
+using Purrr.Core.LostPets;
 using Purrr.Core.Common;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Persistence;
@@ -24,6 +25,7 @@ public sealed class DemoWorld(
     IPurrrDbFactory dbFactory,
     NightWatchService nightWatch,
     FollowService follows,
+    LostPetService lostPets,
     TimeProvider clock,
     ILogger<DemoWorld> logger)
 {
@@ -103,6 +105,7 @@ public sealed class DemoWorld(
         await db.SaveChangesAsync(ct);
         await SettleHomesAsync(ct);
         await BefriendPlayersAsync(ct);
+        await ReportLostPetsAsync(ct);
 
         logger.LogWarning(
             "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna, milo, nova or pixel / {PlayerPassword}.",
@@ -119,6 +122,56 @@ public sealed class DemoWorld(
         foreach (var follower in ids)
             foreach (var followee in ids.Where(id => id != follower))
                 _ = (await follows.FollowAsync(follower, followee, ct)).Value;
+    }
+
+    private sealed record DemoLostPet(string Owner, string Name, PetType Type, string Breed, string Colour, double North, double East, double HoursAgo,
+        string Place, string? Reward = null, params (string Spotter, double North, double East, double HoursAgo, SightingConfidence Confidence, string Note)[] Sightings);
+
+    private static readonly DemoLostPet[] LostPetReports =
+    [
+        new("luna", "Caramel", PetType.Cat, "Domestic shorthair", "Orange tabby", 300, -200, 20, "Rue des Écoles", "€50",
+            ("milo", 500, 100, 8, SightingConfidence.Medium, "On a windowsill, looked well fed"), ("nova", 800, 350, 3, SightingConfidence.High, "Under a parked scooter")),
+        new("milo", "Bruno", PetType.Dog, "Beagle", "Tricolour", -600, 900, 30, "Jardin des Plantes", "€200",
+            ("pixel", -200, 1400, 12, SightingConfidence.Low, "Barking near the river")),
+        new("nova", "Sora", PetType.Bird, "Cockatiel", "Grey and yellow", 1200, 300, 50, "Place Monge"),
+        new("pixel", "Hopper", PetType.Rabbit, "Lionhead", "White", -1500, -800, 70, "Luxembourg gardens", null,
+            ("luna", -1300, -500, 40, SightingConfidence.Medium, "Eating grass by the fountain")),
+        new("luna", "Pepper", PetType.Cat, "Bombay", "Black", 2200, -1500, 100, "Les Halles"),
+        new("milo", "Daisy", PetType.Dog, "Labrador", "Yellow", 3000, 2500, 8, "Canal Saint-Martin", "€100",
+            ("nova", 3200, 2300, 2, SightingConfidence.High, "Swimming after ducks")),
+        new("nova", "Miso", PetType.Cat, "Siamese", "Seal point", -400, -300, 5, "Rue Mouffetard"),
+        new("pixel", "Kiwi", PetType.Bird, "Budgerigar", "Green", 600, 1800, 26, "Île Saint-Louis"),
+        new("luna", "Ziggy", PetType.Other, "Ferret", "Sable", -2500, 600, 140, "Place d'Italie"),
+        new("milo", "Luna", PetType.Cat, "Maine Coon", "Brown tabby", 4500, -3000, 200, "Montmartre", "€80",
+            ("pixel", 4700, -2800, 90, SightingConfidence.Low, "Maybe on the stairs")),
+        new("nova", "Biscuit", PetType.Dog, "Corgi", "Red and white", -3500, -3200, 12, "Montparnasse"),
+        new("pixel", "Nimbus", PetType.Cat, "Persian", "White", 150, 50, 3, "Pont de la Tournelle", "€30"),
+    ];
+
+    // A dozen lost pets around the neighbourhood with some sightings, and two players who asked for alerts.
+    private async Task ReportLostPetsAsync(CancellationToken ct)
+    {
+        var ids = new Dictionary<string, UserId>();
+        foreach (var player in Players.Where(p => p.UserName != AdminUserName))
+            ids[player.UserName] = (await users.FindByNameAsync(player.UserName))!.Id;
+        var now = clock.GetUtcNow();
+        var centre = new GeoPoint(48.8530, 2.3499);
+        GeoPoint At(double north, double east) => centre.Offset(north, 0).Offset(east, 90);
+        foreach (var pet in LostPetReports)
+        {
+            var where = At(pet.North, pet.East);
+            var id = (await lostPets.ReportAsync(ids[pet.Owner], new LostPetReport(pet.Name, pet.Type, pet.Breed, pet.Colour, PetSize.Medium, null,
+                $"{pet.Name} slipped out and hasn't come back.", null, pet.Place, where.Latitude, where.Longitude, now.AddHours(-pet.HoursAgo),
+                "+33 1 23 45 67 89", $"{pet.Owner}@purrr.local", false, pet.Reward), ct: ct)).Value.Id;
+            foreach (var seen in pet.Sightings)
+            {
+                var spot = At(seen.North, seen.East);
+                _ = (await lostPets.AddSightingAsync(ids[seen.Spotter], id, new SightingReport(null, spot.Latitude, spot.Longitude, now.AddHours(-seen.HoursAgo),
+                    seen.Note, seen.Confidence), ct: ct)).Value;
+            }
+        }
+        await lostPets.SetAlertsAsync(ids["nova"], true, ct);
+        await lostPets.SetAlertsAsync(ids["pixel"], true, ct);
     }
 
     // Some neighbours around the map's default centre, so a newcomer's night-watch map is not empty.

@@ -1,36 +1,15 @@
 // Leaflet map for night watch. Leaflet is served from wwwroot/lib (no CDN) and loaded on first use.
-let leaflet;
-
-function load(tag, attributes) {
-    return new Promise((resolve, reject) => {
-        const node = Object.assign(document.createElement(tag), attributes);
-        node.onload = resolve;
-        node.onerror = reject;
-        document.head.appendChild(node);
-    });
-}
-
-async function ensureLeaflet() {
-    if (window.L) return window.L;
-    leaflet ??= Promise.all([
-        load("link", { rel: "stylesheet", href: "lib/leaflet/leaflet.css" }),
-        load("script", { src: "lib/leaflet/leaflet.js" }),
-    ]).then(() => window.L);
-    return leaflet;
-}
+import { ensureLeaflet, tiles } from "../../../js/leaflet-loader.js";
 
 export async function create(element, dotnet, options) {
     const L = await ensureLeaflet();
     const map = L.map(element, { zoomControl: true, attributionControl: !!options.tileUrl }).setView([options.lat, options.lng], 14);
-    if (options.tileUrl) {
-        const tiles = L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: options.attribution || "" }).addTo(map);
-        // Unreachable tiles just disappear, leaving the plain night background.
-        tiles.on("tileerror", e => { e.tile.style.visibility = "hidden"; });
-        element.classList.add("with-tiles");
-    }
+    tiles(L, map, element, options);
     const layers = { zones: L.layerGroup().addTo(map), cats: L.layerGroup().addTo(map), home: L.layerGroup().addTo(map), flashes: L.layerGroup().addTo(map) };
     const catMarkers = new Map();
     map.on("click", e => dotnet.invokeMethodAsync("PointPicked", e.latlng.lat, e.latlng.lng));
+    // Zone and cat names are typed by players: tooltips get text nodes, never HTML.
+    const text = value => Object.assign(document.createElement("span"), { textContent: value });
 
     return {
         show(state) {
@@ -44,7 +23,7 @@ export async function create(element, dotnet, options) {
             layers.zones.clearLayers();
             for (const z of state.zones) {
                 L.circle([z.latitude, z.longitude], { radius: z.radiusMeters, color: z.color, weight: 2, fillOpacity: 0.12 })
-                    .bindTooltip(`${z.name} · ${z.type} · ${z.ownerName}`)
+                    .bindTooltip(text(`${z.name} · ${z.type} · ${z.ownerName}`))
                     .addTo(layers.zones);
             }
             const seen = new Set();
@@ -56,7 +35,7 @@ export async function create(element, dotnet, options) {
                     marker = L.marker([c.latitude, c.longitude], {
                         icon: L.divIcon({ className: "purrr-cat-marker", html: portrait, iconSize: [36, 36] }),
                         keyboard: false,
-                    }).bindTooltip(`${c.catName} (${c.role}) · ${c.ownerName}`).addTo(layers.cats);
+                    }).bindTooltip(text(`${c.catName} (${c.role}) · ${c.ownerName}`)).addTo(layers.cats);
                     catMarkers.set(c.id, marker);
                 } else {
                     marker.setLatLng([c.latitude, c.longitude]); // CSS eases the move between ticks
