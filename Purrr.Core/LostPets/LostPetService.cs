@@ -39,12 +39,12 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
     }
 
     /// <summary>Pets near a point: an index-backed box in SQL, then the exact haversine distance; nearest first, then most recent.</summary>
-    public async Task<Result<LostPetPage>> SearchAsync(LostPetQuery query, CancellationToken ct = default)
+    public async Task<Result<LostPetResults>> SearchAsync(LostPetQuery query, CancellationToken ct = default)
     {
         if (GeoPoint.Check(query.Center.Latitude, query.Center.Longitude) is { } where)
-            return Result<LostPetPage>.Failure(where.Message, where.Field);
+            return Result<LostPetResults>.Failure(where.Message, where.Field);
         if (LostPetRules.CheckRadius(query.RadiusKm) is { } radius)
-            return Result<LostPetPage>.Failure(radius.Message, radius.Field);
+            return Result<LostPetResults>.Failure(radius.Message, radius.Field);
         var now = clock.GetUtcNow();
         var meters = query.RadiusKm * 1000;
         var (minLat, maxLat, minLng, maxLng) = LostPetRules.BoundingBox(query.Center, meters);
@@ -79,7 +79,7 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
             .ToDictionaryAsync(p => p.Id, ct);
         var results = chosen.Select(c => pets[c.Id]).Select((p, i) => new LostPetSummary(p.Id, p.Name, p.Type, p.Breed, p.Colour, p.LastSeenPlace,
             p.Latitude, p.Longitude, p.LastSeenAt, chosen[i].Meters, LostPetRules.DaysMissing(p.LastSeenAt, now), p.Reward, p.Photo)).ToList();
-        return new LostPetPage(results, page, size, inRadius.Count);
+        return new LostPetResults(results, page, size, inRadius.Count);
     }
 
     /// <summary>A pet's page; the contact only for signed-in viewers (<paramref name="viewer"/> not null).</summary>

@@ -11,7 +11,7 @@ public sealed record LostPetQuery(GeoPoint Center, double RadiusKm = LostPetRule
 public sealed record LostPetSummary(Guid Id, string Name, PetType Type, string Breed, string Colour, string LastSeenPlace,
     double Latitude, double Longitude, DateTimeOffset LastSeenAt, double DistanceMeters, int DaysMissing, string Reward, Guid? PhotoId);
 
-public sealed record LostPetPage(IReadOnlyList<LostPetSummary> Results, int Page, int PageSize, int Total)
+public sealed record LostPetResults(IReadOnlyList<LostPetSummary> Results, int Page, int PageSize, int Total)
 {
     public bool HasMore => Page * PageSize < Total;
 }
