@@ -169,6 +169,8 @@ public sealed class DemoWorld(
                 _ = (await lostPets.AddSightingAsync(ids[seen.Spotter], id, new SightingReport(null, spot.Latitude, spot.Longitude, now.AddHours(-seen.HoursAgo),
                     seen.Note, seen.Confidence), ct: ct)).Value;
             }
+            if (pet.Name == "Hopper") // one happy ending
+                _ = (await lostPets.CloseAsync(ids[pet.Owner], id, LostPetStatus.Found, "Back home and munching carrots. Thank you, Luna!", ct)).Value;
         }
         await lostPets.SetAlertsAsync(ids["nova"], true, ct);
         await lostPets.SetAlertsAsync(ids["pixel"], true, ct);
