@@ -46,6 +46,22 @@ public sealed class DemoWorldTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     }
 
     [Fact]
+    public async Task The_neighbourhood_has_a_dozen_lost_pets_with_sightings_and_one_happy_ending()
+    {
+        var (reports, sightings, found, alerted) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PurrrDbContext>();
+            return (await db.LostPets.CountAsync(), await db.LostPetSightings.CountAsync(),
+                await db.LostPets.CountAsync(p => p.Status == Purrr.Core.LostPets.LostPetStatus.Found), await db.Players.CountAsync(p => p.LostPetAlerts));
+        });
+
+        Assert.Equal(12, reports);
+        Assert.True(sightings >= 5, $"{sightings} sightings");
+        Assert.Equal(1, found);
+        Assert.Equal(2, alerted);
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_nothing()
     {
         var seeded = await app.InScopeAsync(sp => sp.GetRequiredService<DemoWorld>().SeedIfEmptyAsync());
