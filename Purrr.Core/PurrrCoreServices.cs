@@ -43,6 +43,8 @@ public static class PurrrCoreServices
         services.AddSingleton<RoomRegistry>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<PostRenderer>();
+        services.AddSingleton<PostService>();
+        services.AddSingleton<ImageService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<FollowService>();
         return services;
