@@ -54,7 +54,7 @@ public sealed class ImageService(IPurrrDbFactory dbFactory, IImageStore store, T
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > StoredImage.MaxUploadBytes)
-                return TooBig(declaredBytes ?? buffer.Length);
+                return TooBig(declaredBytes);
         }
         if (buffer.Length == 0)
             return Result<StoredImage>.Failure("That file is empty. Choose a JPEG, PNG, GIF or WebP image.", "image");
@@ -86,6 +86,7 @@ public sealed class ImageService(IPurrrDbFactory dbFactory, IImageStore store, T
         return type is null ? null : store.Open(id, type);
     }
 
-    private static Result<StoredImage> TooBig(long bytes) => Result<StoredImage>.Failure(
-        $"Images can be at most {StoredImage.MaxUploadBytes / (1024 * 1024)} MB (that one is {bytes / (1024.0 * 1024.0):0.#} MB).", "image");
+    private static Result<StoredImage> TooBig(long? bytes) => Result<StoredImage>.Failure(
+        $"Images can be at most {StoredImage.MaxUploadBytes / (1024 * 1024)} MB " +
+        (bytes is { } size ? $"(that one is {size / (1024.0 * 1024.0):0.#} MB)." : "and that one is bigger."), "image");
 }
