@@ -40,6 +40,7 @@ public sealed partial class PostEditor
 
     private string title = "";
     private string body = "";
+    private string bodyBefore = ""; // the body before the last keystroke, to follow the cursor
     private string excerpt = "";
     private List<string> tags = [];
     private string? tagText;
@@ -169,7 +170,7 @@ public sealed partial class PostEditor
     private void Show(PostInput content)
     {
         title = content.Title;
-        body = content.Body;
+        body = bodyBefore = content.Body;
         excerpt = content.Excerpt;
         tags = [.. content.Tags];
         coverImageId = content.CoverImageId;
@@ -249,11 +250,10 @@ public sealed partial class PostEditor
         Changed();
     }
 
-    private async Task BodyInputAsync(ChangeEventArgs e)
+    private async Task BodyChangedAsync()
     {
-        var next = e.Value as string ?? "";
-        cursor = MarkdownEdits.CursorAfterChange(body, next);
-        body = next;
+        cursor = MarkdownEdits.CursorAfterChange(bodyBefore, body);
+        bodyBefore = body;
         Changed();
         await SuggestMentionsAsync();
     }
@@ -300,7 +300,7 @@ public sealed partial class PostEditor
 
     private async Task SetBodyAsync(TextEdit edit)
     {
-        body = edit.Text;
+        body = bodyBefore = edit.Text;
         cursor = edit.SelectionEnd;
         pendingSelection = (edit.SelectionStart, edit.SelectionEnd);
         Changed();
