@@ -128,7 +128,7 @@ public sealed partial class EditorComponentTests : ServiceTestBase, IDisposable
 
         editor.WaitForAssertion(() => Assert.Contains("You have an unsaved draft", editor.Find("[role=alert]").TextContent));
         Assert.Contains("on the server", editor.Find("[role=alert]").TextContent);
-        Assert.True(editor.Find("textarea#post-body").HasAttribute("readonly")); // typing now would bury the draft on offer
+        Assert.True(editor.Find("textarea#post-body").HasAttribute("readonly"), editor.Find("textarea#post-body").OuterHtml); // typing now would bury the draft on offer
         editor.FindAll("button").Single(b => b.TextContent.Contains("Restore draft")).Click();
 
         editor.WaitForAssertion(() => Assert.Equal(typed.Body, BodyOf(editor)));
