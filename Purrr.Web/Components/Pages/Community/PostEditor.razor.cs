@@ -193,7 +193,7 @@ public sealed partial class PostEditor
     /// <summary>Keeps what the editor holds on the server, then (over a live connection) in this browser.</summary>
     private async Task AutosaveAsync(bool browserToo)
     {
-        if (disposed && !changedSinceSave || !changedSinceSave || offer is not null || saving)
+        if (!changedSinceSave || offer is not null || saving)
             return;
         saving = true;
         var content = Current();
