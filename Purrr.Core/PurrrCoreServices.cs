@@ -45,6 +45,8 @@ public static class PurrrCoreServices
         services.AddSingleton<RoomService>();
         services.AddSingleton<PostRenderer>();
         services.AddSingleton<LostPetService>();
+        services.AddSingleton<PostService>();
+        services.AddSingleton<ImageService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<FollowService>();
         return services;

@@ -47,6 +47,7 @@ public static class PurrrDataServices
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PurrrDbContext>>().CreateDbContext());
         services.AddSingleton<IPurrrDbFactory, PurrrDbFactory>();
         services.AddSingleton<IMailSender, FolderMailSender>();
+        services.AddSingleton<Purrr.Core.Community.IImageStore, Community.SkiaImageStore>();
 
         services.Configure<Argon2Options>(configuration.GetSection("Accounts:Argon2"));
         services.Configure<AccountOptions>(configuration.GetSection("Accounts"));

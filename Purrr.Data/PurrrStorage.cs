@@ -17,6 +17,9 @@ public sealed class PurrrStorage
 
     public string KeysFolder => Subfolder("keys");
 
+    /// <summary>Uploaded images, re-encoded, one file per image named by its id.</summary>
+    public string ImagesFolder => Subfolder("images");
+
     public string SqliteFile => Path.Combine(DataFolder, "purrr.db");
 
     /// <summary>Reads <c>Storage:DataFolder</c> (default <c>data/</c> under the content root) and creates it if missing.</summary>

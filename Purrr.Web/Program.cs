@@ -7,6 +7,7 @@ using Purrr.Data;
 using Purrr.Data.Setup;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
+using Purrr.Web.Community;
 using Purrr.Web.Components.Account;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
@@ -29,11 +30,15 @@ builder.Services.AddHostedService<ProgressWorker>();
 builder.Services.AddHostedService<NightWatchWorker>();
 builder.Services.AddHostedService<RoomsWorker>();
 builder.Services.AddHostedService<PresenceWorker>();
+builder.Services.AddHostedService<ScheduledPostsWorker>();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();
 builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 builder.Services.AddScoped<CircuitHandler, RoomCircuitHandler>();
+builder.Services.AddScoped<OpenEditors>();
+builder.Services.AddScoped<CircuitHandler, EditorCircuitHandler>();
+builder.Services.AddScoped<IBrowserDrafts, ProtectedBrowserDrafts>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -55,6 +60,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapImageEndpoints();
 
 app.Run();
 

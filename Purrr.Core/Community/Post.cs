@@ -84,6 +84,12 @@ public sealed class Post
         Version++;
     }
 
+    /// <summary>A post that has been out for readers (published, or held on the way there) keeps its address.</summary>
+    public bool HasGoneOut => PublishedAt is not null || Status is PostStatus.Held or PostStatus.Removed;
+
+    /// <summary>A draft's address follows its title until it goes out.</summary>
+    internal void SetSlug(string slug) => Slug = slug;
+
     internal void SoftDelete(DateTimeOffset now)
     {
         DeletedAt ??= now;
@@ -120,14 +126,19 @@ public sealed class EditorDraft
     public Guid? CoverImageId { get; private set; }
     public DateTimeOffset SavedAt { get; private set; }
 
+    public const int TagsMaxLength = 500;
+
+    private static string Cut(string? text, int length) => text is null ? "" : text.Length > length ? text[..length] : text;
+
     internal static EditorDraft Start(UserId author, Guid? post) => new() { Id = Guid.CreateVersion7(), AuthorId = author, PostId = post };
 
+    /// <summary>The columns hold twice each limit, so text over a limit is still kept while the author trims it.</summary>
     internal void Keep(string title, string body, string excerpt, string tags, Guid? cover, DateTimeOffset now)
     {
-        Title = title;
-        Body = body;
-        Excerpt = excerpt;
-        Tags = tags;
+        Title = Cut(title, Post.TitleMaxLength * 2);
+        Body = Cut(body, Post.BodyMaxLength * 2);
+        Excerpt = Cut(excerpt, Post.ExcerptMaxLength * 2);
+        Tags = Cut(tags, TagsMaxLength);
         CoverImageId = cover;
         SavedAt = now;
     }

@@ -18,10 +18,11 @@ public static class ComponentTestContext
     /// A bUnit context rendering as over a live circuit, with MudBlazor and Purrr's Core services over
     /// <paramref name="database"/>, the clock and seed pinned, and <paramref name="signedIn"/> as the user (or a visitor).
     /// Pass the test's own <paramref name="clock"/> so that services and components read one clock; by default the
-    /// components get a clock of their own, fixed at <see cref="TestClock.Noon"/>.
+    /// components get a clock of their own, fixed at <see cref="TestClock.Noon"/>. <paramref name="services"/> adds what a
+    /// test's components need beyond Core (fakes of browser-side services, stores).
     /// </summary>
     public static BunitContext Create(TestDatabase? database = null, (UserId Id, string UserName)? signedIn = null, int seed = 42,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -33,6 +34,7 @@ public static class ComponentTestContext
         context.Services.AddPurrrCore();
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
         context.Services.AddScoped(_ => new Purrr.Web.Rooms.CurrentCircuit { Id = Circuit });
+        services?.Invoke(context.Services);
 
         var auth = context.AddAuthorization();
         if (signedIn is { } player)
