@@ -30,7 +30,12 @@ public static class ComponentTestContext
         context.Services.AddSingleton<TimeProvider>(clock ?? TestClock.AtNoon());
         context.Services.AddSingleton<IRandomSource>(new SeededRandomSource(seed));
         if (database is not null)
+        {
             context.Services.AddSingleton<IPurrrDbFactory>(database.Factory);
+            // Uploads land in the test's own data folder.
+            context.Services.AddSingleton(new Purrr.Data.PurrrStorage(database.FolderPath));
+            context.Services.AddSingleton<Purrr.Core.Community.IImageStore, Purrr.Data.Community.SkiaImageStore>();
+        }
         context.Services.AddPurrrCore();
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
         context.Services.AddScoped(_ => new Purrr.Web.Rooms.CurrentCircuit { Id = Circuit });

@@ -10,6 +10,9 @@ namespace Purrr.Tests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly TempFolder folder = new("purrr-db-");
+
+    /// <summary>The test's data folder (the database file, uploaded images).</summary>
+    public string FolderPath => folder.Path;
     private readonly DbContextOptions<SqlitePurrrDbContext> options;
 
     private TestDatabase()

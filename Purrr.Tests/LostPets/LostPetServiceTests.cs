@@ -190,4 +190,18 @@ public class LostPetServiceTests : ServiceTestBase
         Assert.Equal(1.0 / 3, analytics.SightingsPerReport, 3);
         Assert.Equal(3, analytics.ReportsPerWeek.Sum(w => w.Reports));
     }
+
+    [Fact]
+    public async Task Photos_must_be_images_the_reporter_uploaded_and_at_most_five()
+    {
+        var owner = await NewPlayerAsync("owner");
+
+        var unknown = await LostPets.ReportAsync(owner, At(Paris), [Guid.NewGuid()]);
+        var six = await LostPets.ReportAsync(owner, At(Paris), [.. Enumerable.Range(0, 6).Select(_ => Guid.NewGuid())]);
+
+        Assert.Equal("A photo could not be found: upload it again.", unknown.FirstMessage);
+        Assert.Contains(six.Problems, p => p.Message == "Add at most 5 photos.");
+        await using var db = Database.NewContext();
+        Assert.Equal(0, await db.LostPets.CountAsync());
+    }
 }

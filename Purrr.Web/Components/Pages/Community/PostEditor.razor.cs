@@ -6,6 +6,7 @@ using MudBlazor;
 using Purrr.Core.Common;
 using Purrr.Core.Community;
 using Purrr.Web.Community;
+using Purrr.Web.Components.Shared;
 
 namespace Purrr.Web.Components.Pages.Community;
 
@@ -14,7 +15,7 @@ public sealed partial class PostEditor
     /// <summary>Autosave runs this long after the last change (spec §8).</summary>
     public static readonly TimeSpan AutosaveDelay = TimeSpan.FromSeconds(2);
 
-    private const string AcceptedImages = "image/jpeg,image/png,image/gif,image/webp";
+    private const string AcceptedImages = BrowserImages.Accepted;
 
     [Inject] private PostService Posts { get; set; } = null!;
     [Inject] private ImageService Images { get; set; } = null!;
@@ -404,25 +405,10 @@ public sealed partial class PostEditor
         StateHasChanged();
         try
         {
-            Result<StoredImage> uploaded;
-            if (file.Size > StoredImage.MaxUploadBytes)
-            {
-                uploaded = await Images.UploadAsync(Author, Stream.Null, file.Size);
-            }
-            else
-            {
-                await using var stream = file.OpenReadStream(StoredImage.MaxUploadBytes);
-                uploaded = await Images.UploadAsync(Author, stream, file.Size);
-            }
+            var uploaded = await BrowserImages.UploadAsync(Images, Author, file, Logger);
             if (uploaded.Succeeded)
                 return uploaded.Value;
             problems = [.. problems, new Problem(uploaded.FirstMessage, field)];
-            return null;
-        }
-        catch (IOException e)
-        {
-            Logger.LogInformation(e, "An image upload broke off.");
-            problems = [.. problems, new Problem("The upload broke off. Try again.", field)];
             return null;
         }
         finally
