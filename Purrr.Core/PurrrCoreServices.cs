@@ -9,6 +9,7 @@ using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Games;
 using Purrr.Core.NightWatch;
+using Purrr.Core.Notifications;
 using Purrr.Core.Presence;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
@@ -45,6 +46,11 @@ public static class PurrrCoreServices
         services.AddSingleton<PostRenderer>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<FollowService>();
+        services.AddSingleton<FeedService>();
+        services.AddSingleton<TrendingService>();
+        services.AddSingleton<ReactionService>();
+        services.AddSingleton<CommentService>();
+        services.AddSingleton<NotificationService>();
         return services;
     }
 }
