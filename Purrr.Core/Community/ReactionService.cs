@@ -7,7 +7,7 @@ using Purrr.Core.Persistence;
 namespace Purrr.Core.Community;
 
 /// <summary>The six reactions (spec §8) as players see them.</summary>
-public static class Reactions
+public static class ReactionKinds
 {
     public static IReadOnlyList<ReactionType> All { get; } = Enum.GetValues<ReactionType>();
 
@@ -34,7 +34,7 @@ public sealed record ReactionCount(ReactionType Type, int Count, IReadOnlyList<s
 /// <summary>A target's reactions: always all six types, in order, so buttons never move.</summary>
 public sealed record ReactionSummary(IReadOnlyList<ReactionCount> Counts)
 {
-    public static ReactionSummary None { get; } = new([.. Reactions.All.Select(t => new ReactionCount(t, 0, [], false))]);
+    public static ReactionSummary None { get; } = new([.. ReactionKinds.All.Select(t => new ReactionCount(t, 0, [], false))]);
 
     public int Total => Counts.Sum(c => c.Count);
 
@@ -60,13 +60,13 @@ public sealed class ReactionService(IPurrrDbFactory dbFactory, TimeProvider cloc
             if (found is null)
                 return Result<bool>.Failure(kind == ReactionTarget.Post ? "This post isn't available." : "This comment isn't available.");
             if (await db.Reactions.AnyAsync(r => r.TargetKind == kind && r.TargetId == target && r.UserId == player && r.Type == type, ct))
-                return Result<bool>.Failure($"You already reacted with {Reactions.Name(type)}.");
+                return Result<bool>.Failure($"You already reacted with {ReactionKinds.Name(type)}.");
             var now = clock.GetUtcNow();
             db.Reactions.Add(Reaction.Create(kind, target, player, type, now));
             var actor = await db.Players.Where(p => p.Id == player).Select(p => p.DisplayName).FirstAsync(ct);
             var text = kind == ReactionTarget.Post
-                ? $"{actor} reacted {Reactions.Emoji(type)} to your post “{found.Title}”."
-                : $"{actor} reacted {Reactions.Emoji(type)} to your comment on “{found.Title}”.";
+                ? $"{actor} reacted {ReactionKinds.Emoji(type)} to your post “{found.Title}”."
+                : $"{actor} reacted {ReactionKinds.Emoji(type)} to your comment on “{found.Title}”.";
             var told = await Notify.AddAsync(db, found.Author, NotificationType.PostReaction, text, found.Link, player, now, ct);
             await db.SaveChangesAsync(ct); // the unique index turns a double click's second insert away; the retry reads it and says so
             (post, notified) = (found.Post, told ? found.Author : null);
@@ -114,9 +114,9 @@ public sealed class ReactionService(IPurrrDbFactory dbFactory, TimeProvider cloc
                             join p in db.Players on r.UserId equals p.Id
                             orderby r.CreatedAt descending
                             select new { r.TargetId, r.Type, p.DisplayName })
-            .Take(NamesShown * Reactions.All.Count * Math.Min(targets.Count, 20)).ToListAsync(ct);
+            .Take(NamesShown * ReactionKinds.All.Count * Math.Min(targets.Count, 20)).ToListAsync(ct);
 
-        return counts.GroupBy(c => c.TargetId).ToDictionary(g => g.Key, g => new ReactionSummary([.. Reactions.All.Select(type => new ReactionCount(
+        return counts.GroupBy(c => c.TargetId).ToDictionary(g => g.Key, g => new ReactionSummary([.. ReactionKinds.All.Select(type => new ReactionCount(
             type,
             g.FirstOrDefault(c => c.Type == type)?.Count ?? 0,
             [.. recent.Where(r => r.TargetId == g.Key && r.Type == type).Select(r => r.DisplayName).Take(NamesShown)],
