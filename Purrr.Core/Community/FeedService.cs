@@ -56,9 +56,10 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
     /// <summary>
     /// Up to this many candidates (the posts of a rare tag, of the few authors someone follows) are read whole through
     /// their own index and sorted here; more are read newest first through the publishing-date index, stopping after
-    /// a page. Either way a page touches a bounded number of rows.
+    /// a page — where they are common enough to fill it soon. Either way a page touches a bounded number of rows
+    /// (about the square root of 20 × all posts, at this limit and 100,000 posts).
     /// </summary>
-    internal const int SmallSetLimit = 1_000;
+    internal const int SmallSetLimit = 1_500;
 
     private sealed record Key(Guid Id, DateTimeOffset PublishedAt, double Score = 0);
 
@@ -75,11 +76,10 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var followed = db.Follows.Where(f => f.FollowerId == viewer).Select(f => f.FolloweeId);
-        // Through the (author, status, published at) index: the followed authors' posts.
-        var candidates = await db.Posts.Where(p => followed.Contains(p.AuthorId) && p.Status == PostStatus.Published)
-            .Select(p => new Candidate(p.Id, p.PublishedAt, p.Status, p.DeletedAt)).Take(SmallSetLimit + 1).ToListAsync(ct);
-        var keys = candidates.Count <= SmallSetLimit
-            ? NewestOf(candidates, after)
+        // Counted through the (author, status, published at) index alone, then read whole through it when few.
+        var published = db.Posts.Where(p => followed.Contains(p.AuthorId) && p.Status == PostStatus.Published);
+        var keys = await published.CountAsync(ct) <= SmallSetLimit
+            ? NewestOf(await published.Select(p => new Candidate(p.Id, p.PublishedAt, p.Status, p.DeletedAt)).ToListAsync(ct), after)
             : await NewestAsync(db.Posts.Visible().Where(p => followed.Contains(p.AuthorId)), after, ct);
         return await CardsAsync(db, keys, ct);
     }
@@ -91,13 +91,12 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
         if (normal.Length == 0)
             return FeedPage.Empty;
         await using var db = await dbFactory.CreateAsync(ct);
-        // Through the tag index: the posts carrying the tag.
-        var candidates = await (from t in db.PostTags
-                                where t.Tag == normal
-                                join p in db.Posts on t.PostId equals p.Id
-                                select new Candidate(p.Id, p.PublishedAt, p.Status, p.DeletedAt)).Take(SmallSetLimit + 1).ToListAsync(ct);
-        var keys = candidates.Count <= SmallSetLimit
-            ? NewestOf(candidates, after)
+        // Counted through the tag index alone, then read whole through it when few.
+        var keys = await db.PostTags.CountAsync(t => t.Tag == normal, ct) <= SmallSetLimit
+            ? NewestOf(await (from t in db.PostTags
+                              where t.Tag == normal
+                              join p in db.Posts on t.PostId equals p.Id
+                              select new Candidate(p.Id, p.PublishedAt, p.Status, p.DeletedAt)).ToListAsync(ct), after)
             : await NewestAsync(db.Posts.Visible().Where(p => db.PostTags.Any(t => t.PostId == p.Id && t.Tag == normal)), after, ct);
         return await CardsAsync(db, keys, ct);
     }
@@ -116,10 +115,10 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
         var scores = db.TrendingScores.AsQueryable();
         if (after is { } cursor)
             scores = scores.Where(s => s.Score <= cursor.Score && (s.Score < cursor.Score || s.PostId < cursor.PostId));
-        var keys = await (from s in scores
-                          join p in db.Posts.Visible() on s.PostId equals p.Id
-                          orderby s.Score descending, s.PostId descending
-                          select new Key(p.Id, p.PublishedAt!.Value, s.Score)).Take(PageSize + 1).ToListAsync(ct);
+        // Read down the score index, checking each post is still visible (a post removed since the last recompute is skipped).
+        var keys = await scores.Where(s => db.Posts.Visible().Any(p => p.Id == s.PostId))
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.PostId)
+            .Select(s => new Key(s.PostId, default, s.Score)).Take(PageSize + 1).ToListAsync(ct);
         return await CardsAsync(db, keys, ct);
     }
 
@@ -182,7 +181,7 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
                           join a in db.Players on p.AuthorId equals a.Id
                           select new
                           {
-                              p.Id, p.Slug, p.Title, p.Excerpt, Author = new PlayerName(a.Id, a.UserName, a.DisplayName), p.ReadingMinutes, p.Views,
+                              p.Id, p.Slug, p.Title, p.Excerpt, Author = new PlayerName(a.Id, a.UserName, a.DisplayName), p.ReadingMinutes, p.PublishedAt, p.Views,
                               Reactions = db.Reactions.Count(r => r.TargetKind == ReactionTarget.Post && r.TargetId == p.Id),
                               Comments = db.Comments.Count(c => c.PostId == p.Id && c.DeletedAt == null && !c.Removed),
                           }).ToDictionaryAsync(r => r.Id, ct);
@@ -190,7 +189,7 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
         var cards = page.Where(k => rows.ContainsKey(k.Id)).Select(k =>
         {
             var r = rows[k.Id];
-            return new PostCard(r.Id, r.Slug, r.Title, r.Excerpt, r.Author, [.. tags[k.Id].Order(StringComparer.Ordinal)], r.ReadingMinutes, k.PublishedAt,
+            return new PostCard(r.Id, r.Slug, r.Title, r.Excerpt, r.Author, [.. tags[k.Id].Order(StringComparer.Ordinal)], r.ReadingMinutes, r.PublishedAt!.Value,
                 r.Views, r.Reactions, r.Comments);
         }).ToList();
         var last = page[^1];
