@@ -29,6 +29,7 @@ builder.Services.AddHostedService<ProgressWorker>();
 builder.Services.AddHostedService<NightWatchWorker>();
 builder.Services.AddHostedService<RoomsWorker>();
 builder.Services.AddHostedService<PresenceWorker>();
+builder.Services.AddHostedService<TrendingWorker>();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();

@@ -105,6 +105,13 @@ public sealed class CommentService(IPurrrDbFactory dbFactory, TimeProvider clock
         return true;
     }
 
+    /// <summary>Why the player can't comment right now (a suspension or ban), or null: the page says so instead of offering the box.</summary>
+    public async Task<string?> WhyCannotCommentAsync(UserId player, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        return (await Sanctions.WhyRestrictedAsync(db, player, clock.GetUtcNow(), ct))?.Message;
+    }
+
     /// <summary>The post's comments as threads (see <see cref="CommentThread.Build"/>).</summary>
     public async Task<IReadOnlyList<CommentNode>> ThreadAsync(Guid post, CancellationToken ct = default)
     {

@@ -11,7 +11,7 @@ public enum Feed { Following, Latest, Trending }
 public sealed record FeedCursor(DateTimeOffset PublishedAt, Guid PostId, double Score = 0);
 
 /// <summary>A post as a feed shows it.</summary>
-public sealed record PostCard(
+public sealed record PostSummary(
     Guid Id,
     string Slug,
     string Title,
@@ -25,7 +25,7 @@ public sealed record PostCard(
     int Comments);
 
 /// <summary>One page of a feed; <see cref="Next"/> is null on the last page.</summary>
-public sealed record FeedPage(IReadOnlyList<PostCard> Posts, FeedCursor? Next)
+public sealed record FeedPage(IReadOnlyList<PostSummary> Posts, FeedCursor? Next)
 {
     public static FeedPage Empty { get; } = new([], null);
 }
@@ -189,7 +189,7 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
         var cards = page.Where(k => rows.ContainsKey(k.Id)).Select(k =>
         {
             var r = rows[k.Id];
-            return new PostCard(r.Id, r.Slug, r.Title, r.Excerpt, r.Author, [.. tags[k.Id].Order(StringComparer.Ordinal)], r.ReadingMinutes, r.PublishedAt!.Value,
+            return new PostSummary(r.Id, r.Slug, r.Title, r.Excerpt, r.Author, [.. tags[k.Id].Order(StringComparer.Ordinal)], r.ReadingMinutes, r.PublishedAt!.Value,
                 r.Views, r.Reactions, r.Comments);
         }).ToList();
         var last = page[^1];
