@@ -61,9 +61,9 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
     /// </summary>
     internal const int SmallSetLimit = 1_500;
 
-    private sealed record Key(Guid Id, DateTimeOffset PublishedAt, double Score = 0);
+    internal sealed record Key(Guid Id, DateTimeOffset PublishedAt, double Score = 0);
 
-    private sealed record Candidate(Guid Id, DateTimeOffset? PublishedAt, PostStatus Status, DateTimeOffset? DeletedAt);
+    internal sealed record Candidate(Guid Id, DateTimeOffset? PublishedAt, PostStatus Status, DateTimeOffset? DeletedAt);
 
     public async Task<FeedPage> LatestAsync(FeedCursor? after = null, CancellationToken ct = default)
     {
@@ -160,8 +160,11 @@ public sealed class FeedService(IPurrrDbFactory dbFactory)
             .Select(p => new Key(p.Id, p.PublishedAt!.Value, 0)).Take(PageSize + 1).ToListAsync(ct);
     }
 
-    /// <summary>The same page, from a small candidate set already in memory.</summary>
-    private static List<Key> NewestOf(IEnumerable<Candidate> candidates, FeedCursor? after) =>
+    /// <summary>
+    /// The same page from a small candidate set already in memory: the visible ones, newest first (ties by id), after
+    /// the cursor, one more than a page (which says a next page exists).
+    /// </summary>
+    internal static List<Key> NewestOf(IEnumerable<Candidate> candidates, FeedCursor? after) =>
         [.. candidates
             .Where(c => c is { Status: PostStatus.Published, DeletedAt: null, PublishedAt: not null })
             .Select(c => new Key(c.Id, c.PublishedAt!.Value))
