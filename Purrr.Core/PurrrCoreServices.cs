@@ -10,6 +10,7 @@ using Purrr.Core.Events;
 using Purrr.Core.Games;
 using Purrr.Core.LostPets;
 using Purrr.Core.NightWatch;
+using Purrr.Core.Notifications;
 using Purrr.Core.Presence;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
@@ -49,6 +50,11 @@ public static class PurrrCoreServices
         services.AddSingleton<ImageService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<FollowService>();
+        services.AddSingleton<FeedService>();
+        services.AddSingleton<TrendingService>();
+        services.AddSingleton<ReactionService>();
+        services.AddSingleton<CommentService>();
+        services.AddSingleton<NotificationService>();
         return services;
     }
 }

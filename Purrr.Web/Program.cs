@@ -31,6 +31,7 @@ builder.Services.AddHostedService<NightWatchWorker>();
 builder.Services.AddHostedService<RoomsWorker>();
 builder.Services.AddHostedService<PresenceWorker>();
 builder.Services.AddHostedService<ScheduledPostsWorker>();
+builder.Services.AddHostedService<TrendingWorker>();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();

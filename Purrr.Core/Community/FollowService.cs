@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
 using Purrr.Core.Common;
 using Purrr.Core.Events;
+using Purrr.Core.Notifications;
 using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Community;
@@ -14,7 +15,13 @@ public sealed record FollowsChanged(UserId Follower) : ITopicEvent
     public string Topic => TopicOf(Follower);
 }
 
-/// <summary>Players following each other: following someone shows their presence in your "who's online".</summary>
+/// <summary>A player's followers and followings, counted.</summary>
+public sealed record FollowCounts(int Followers, int Following);
+
+/// <summary>
+/// Players following each other: following someone shows their presence in your "who's online" and their posts in
+/// your feed, and tells them (a notification).
+/// </summary>
 public sealed class FollowService(IPurrrDbFactory dbFactory, TimeProvider clock, IEventBus bus)
 {
     /// <summary>Starts following; following someone already followed changes nothing.</summary>
@@ -22,19 +29,26 @@ public sealed class FollowService(IPurrrDbFactory dbFactory, TimeProvider clock,
     {
         if (follower == followee)
             return Result<bool>.Failure("You can't follow yourself.");
+        var told = false;
         var followed = await Conflicts.RetryAsync(async () =>
         {
+            told = false;
             await using var db = await dbFactory.CreateAsync(ct);
             if (!await db.Players.AnyAsync(p => p.Id == followee, ct))
                 return Result<bool>.Failure("This player no longer exists.");
             if (await db.Follows.AnyAsync(f => f.FollowerId == follower && f.FolloweeId == followee, ct))
                 return Result<bool>.Success(true);
-            db.Follows.Add(Follow.Create(follower, followee, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            db.Follows.Add(Follow.Create(follower, followee, now));
+            var who = await db.Players.Where(p => p.Id == follower).Select(p => new { p.UserName, p.DisplayName }).FirstAsync(ct);
+            told = await Notify.AddAsync(db, followee, NotificationType.Follow, $"{who.DisplayName} started following you.", $"players/{who.UserName}", follower, now, ct);
             await db.SaveChangesAsync(ct); // a double click inserting twice loses the race and finds the row on retry
             return Result<bool>.Success(true);
         });
         if (followed.Succeeded)
             bus.Publish(new FollowsChanged(follower));
+        if (told)
+            Notify.Announce(bus, [followee]);
         return followed;
     }
 
@@ -50,6 +64,26 @@ public sealed class FollowService(IPurrrDbFactory dbFactory, TimeProvider clock,
     {
         await using var db = await dbFactory.CreateAsync(ct);
         return await db.Follows.AnyAsync(f => f.FollowerId == follower && f.FolloweeId == followee, ct);
+    }
+
+    /// <summary>How many follow <paramref name="player"/>, and how many they follow.</summary>
+    public async Task<FollowCounts> CountsAsync(UserId player, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        return new FollowCounts(
+            await db.Follows.CountAsync(f => f.FolloweeId == player, ct),
+            await db.Follows.CountAsync(f => f.FollowerId == player, ct));
+    }
+
+    /// <summary>The players following <paramref name="followee"/>, by display name.</summary>
+    public async Task<IReadOnlyList<PlayerName>> FollowersAsync(UserId followee, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var players = await (from f in db.Follows
+                             join p in db.Players on f.FollowerId equals p.Id
+                             where f.FolloweeId == followee
+                             select new PlayerName(p.Id, p.UserName, p.DisplayName)).ToListAsync(ct);
+        return PlayerName.Sorted(players);
     }
 
     /// <summary>The players <paramref name="follower"/> follows, by display name.</summary>

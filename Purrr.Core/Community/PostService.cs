@@ -215,10 +215,11 @@ public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, I
             return [];
         var found = await FindPlayersAsync(db, fresh, ct);
         var authorName = await db.Players.Where(p => p.Id == post.AuthorId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "Someone";
-        var recipients = found.Values.Where(id => id != post.AuthorId).Distinct().ToList();
-        foreach (var recipient in recipients)
-            db.Notifications.Add(Notification.Create(recipient, NotificationType.Mention, $"{authorName} mentioned you in “{post.Title}”",
-                $"community/posts/{post.Slug}", post.AuthorId, now));
+        var recipients = new List<UserId>();
+        foreach (var recipient in found.Values.Distinct())
+            if (await Notify.AddAsync(db, recipient, NotificationType.Mention, $"{authorName} mentioned you in “{post.Title}”",
+                    PostLinks.Post(post.Slug), post.AuthorId, now, ct))
+                recipients.Add(recipient);
         return recipients;
     }
 
@@ -397,9 +398,9 @@ public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, I
             if (post is null)
                 return Result<bool>.Success(false);
             post.SetStatus(PostStatus.Draft, now);
-            db.Notifications.Add(Notification.Create(post.AuthorId, NotificationType.System,
+            await Notify.AddAsync(db, post.AuthorId, NotificationType.System,
                 $"“{post.Title}” couldn't be published as scheduled: {reason} It's back in your drafts.",
-                $"community/posts/{post.Slug}/edit", null, now));
+                $"{PostLinks.Post(post.Slug)}/edit", null, now, ct);
             await db.SaveChangesAsync(ct);
             author = post.AuthorId;
             return Result<bool>.Success(true);

@@ -29,12 +29,11 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
         db.LostPets.Add(pet);
         var neighbours = await NeighboursToAlertAsync(db, owner, pet.LastSeen, ct);
         foreach (var (neighbour, meters) in neighbours)
-            db.Notifications.Add(Notification.Create(neighbour, NotificationType.LostPetNearby,
+            await Notify.AddAsync(db, neighbour, NotificationType.LostPetNearby,
                 $"{pet.Type} lost {Distance(meters)} from your home: {pet.Name} ({pet.Colour} {pet.Breed}). Have you seen them?",
-                $"lost-and-found/{pet.Id}", owner, now));
+                Link(pet.Id), owner, now, ct);
         await db.SaveChangesAsync(ct);
-        foreach (var (neighbour, _) in neighbours)
-            bus.Publish(new NotificationAdded(neighbour));
+        Notify.Announce(bus, neighbours.Select(n => n.Player));
         return new LostPetReported(pet.Id, neighbours.Count);
     }
 
@@ -119,16 +118,13 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
 
         var sighting = LostPetSighting.Create(petId, reporter, report, photo, now);
         db.LostPetSightings.Add(sighting);
-        if (reporter != pet.OwnerId)
-        {
-            var name = await db.Players.Where(p => p.Id == reporter).Select(p => p.DisplayName).FirstAsync(ct);
-            db.Notifications.Add(Notification.Create(pet.OwnerId, NotificationType.LostPetNearby,
-                $"{name} saw {pet.Name} {Distance(pet.LastSeen.DistanceTo(sighting.Point))} from where they were lost ({report.Confidence.ToString().ToLowerInvariant()} confidence).",
-                $"lost-and-found/{pet.Id}", reporter, now));
-        }
+        var name = await db.Players.Where(p => p.Id == reporter).Select(p => p.DisplayName).FirstAsync(ct);
+        var told = await Notify.AddAsync(db, pet.OwnerId, NotificationType.LostPetNearby,
+            $"{name} saw {pet.Name} {Distance(pet.LastSeen.DistanceTo(sighting.Point))} from where they were lost ({report.Confidence.ToString().ToLowerInvariant()} confidence).",
+            Link(pet.Id), reporter, now, ct);
         await db.SaveChangesAsync(ct);
-        if (reporter != pet.OwnerId)
-            bus.Publish(new NotificationAdded(pet.OwnerId));
+        if (told)
+            Notify.Announce(bus, [pet.OwnerId]);
         bus.Publish(new LostPetChanged(petId));
         return sighting.Id;
     }
@@ -155,10 +151,9 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
                 : [];
             var text = string.IsNullOrWhiteSpace(thankYou) ? $"{pet.Name} is home! Thank you for your sighting." : $"{pet.Name} is home! “{thankYou.Trim()}”";
             foreach (var helper in helpers)
-                db.Notifications.Add(Notification.Create(helper, NotificationType.System, text, $"lost-and-found/{pet.Id}", owner, now));
+                await Notify.AddAsync(db, helper, NotificationType.System, text, Link(pet.Id), owner, now, ct);
             await db.SaveChangesAsync(ct);
-            foreach (var helper in helpers)
-                bus.Publish(new NotificationAdded(helper));
+            Notify.Announce(bus, helpers);
             bus.Publish(new LostPetChanged(petId));
             return Result<bool>.Success(true);
         });
@@ -205,6 +200,9 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
             .Select(p => new { p.Id, p.HomeLatitude, p.HomeLongitude }).ToListAsync(ct);
         return [.. homes.Select(h => (h.Id, Meters: lost.DistanceTo(new GeoPoint(h.HomeLatitude!.Value, h.HomeLongitude!.Value)))).Where(h => h.Meters <= meters)];
     }
+
+    /// <summary>A report's page, as notifications link to it.</summary>
+    public static string Link(Guid pet) => $"lost-and-found/{pet}";
 
     private static string Distance(double meters) => meters < 1000 ? $"{Math.Round(meters / 10) * 10:0} m" : $"{meters / 1000:0.#} km";
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Activity;
 using Purrr.Core.Events;
+using Purrr.Core.Notifications;
 using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Progress;
@@ -57,6 +58,8 @@ public sealed class ProgressService(IPurrrDbFactory dbFactory, TimeProvider cloc
                 if (!unlocked.Contains(achievement.Key) && counters.TryGetValue(achievement.Counter, out var value) && value.Value >= achievement.Threshold)
                 {
                     db.PlayerAchievements.Add(PlayerAchievement.Unlock(player.Id, achievement, now));
+                    await Notify.AddAsync(db, player.Id, NotificationType.Achievement,
+                        $"You earned “{achievement.Name}” (+{achievement.Points} points).", $"players/{player.UserName}", null, now, ct);
                     unlockedNow.Add(achievement);
                 }
             }
@@ -91,6 +94,8 @@ public sealed class ProgressService(IPurrrDbFactory dbFactory, TimeProvider cloc
         bus.Publish(new QuestsChanged(player.Id));
         foreach (var achievement in unlockedNow)
             bus.Publish(new AchievementUnlocked(player.Id, achievement.Key, achievement.Name, achievement.Points));
+        if (unlockedNow.Count > 0)
+            Notify.Announce(bus, [player.Id]);
         foreach (var (quest, period) in communityMoved)
             bus.Publish(new CommunityQuestChanged(quest, period));
         return true;

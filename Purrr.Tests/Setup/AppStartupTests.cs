@@ -45,17 +45,6 @@ public sealed class AppStartupTests(PurrrAppFactory app) : IClassFixture<PurrrAp
         Assert.DoesNotContain("Coming soon", html);
     }
 
-    [Theory]
-    [InlineData("/community", "Community")]
-    public async Task Sections_still_to_come_say_so_instead_of_breaking(string path, string title)
-    {
-        using var client = AppClient.For(app);
-        var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
-
-        Assert.Contains(title, html);
-        Assert.Contains("Coming soon", html);
-    }
-
     [Fact]
     public async Task An_unknown_page_is_a_friendly_404()
     {
