@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Purrr.Core;
+using Purrr.Core.Admin;
 using Purrr.Core.NightWatch;
 using Purrr.Data;
 using Purrr.Data.Setup;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Components.Account;
+using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
 
@@ -37,10 +39,13 @@ builder.Services.AddScoped<CircuitHandler, RoomCircuitHandler>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddPurrrHealthChecks();
 
 var app = builder.Build();
 
 await app.Services.InitializePurrrDatabaseAsync();
+// Created now, so that the flags' one bus subscription exists before the first circuit (tests count the rest).
+app.Services.GetRequiredService<FeatureFlags>();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -55,6 +60,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapPurrrHealthChecks();
 
 app.Run();
 

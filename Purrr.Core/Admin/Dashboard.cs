@@ -21,7 +21,7 @@ public enum KpiKind
 /// cats, coins…) the total now against the total when the period began; for counts of things done (encounters, security
 /// events…) this period's against the previous period's. Null when a live figure has nothing to compare with.
 /// </summary>
-public sealed record Kpi(KpiKind Kind, string Label, double Value, PeriodChange? Change, string Explanation, string? Href = null)
+public sealed record Kpi(KpiKind Kind, string Label, double Value, PeriodChange? Change, string Explanation, string? Href = null, bool RiseIsBad = false)
 {
     /// <summary>The figure as the card shows it: whole numbers grouped, averages with one decimal.</summary>
     public string ValueText => Value % 1 == 0

@@ -38,7 +38,7 @@ public sealed class DashboardService(IPurrrDbFactory dbFactory, TimeProvider clo
         await using var db = await dbFactory.CreateAsync(ct);
         var (from, to, before) = (range.Start, range.End, range.PreviousStart);
         var online = presence.OnlineUsers();
-        var since = range.Days == 1 ? "yesterday" : $"{range.Days} days ago";
+        var since = $"{range.Days} days ago";
         var previous = $"the previous {range.Days} days";
 
         var users = await db.Players.CountAsync(ct);
@@ -78,8 +78,8 @@ public sealed class DashboardService(IPurrrDbFactory dbFactory, TimeProvider clo
             new(KpiKind.StraysRescued, "Strays rescued", Night(true, ActivityKind.StraysRescued, ActivityKind.StraysSheltered),
                 new(Night(false, ActivityKind.StraysRescued, ActivityKind.StraysSheltered), Night(true, ActivityKind.StraysRescued, ActivityKind.StraysSheltered)),
                 $"Strays rescued or sheltered on patrol vs {previous}"),
-            new(KpiKind.SecurityEvents, "Security events", security.Current, new(security.Previous, security.Current), $"Logged vs {previous}", "admin/security"),
-            new(KpiKind.OpenReports, "Open reports", openReports, new(openReportsBefore, openReports), $"Waiting for a moderator now vs {since}"),
+            new(KpiKind.SecurityEvents, "Security events", security.Current, new(security.Previous, security.Current), $"Logged vs {previous}", "admin/security", RiseIsBad: true),
+            new(KpiKind.OpenReports, "Open reports", openReports, new(openReportsBefore, openReports), $"Waiting for a moderator now vs {since}", RiseIsBad: true),
         ];
 
         return new Dashboard(range, kpis,

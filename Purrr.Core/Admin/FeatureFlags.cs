@@ -11,14 +11,26 @@ namespace Purrr.Core.Admin;
 /// together, drops the cached copy and publishes <see cref="FeatureFlagChanged"/> (which also makes every other instance
 /// on a shared bus drop theirs).
 /// </summary>
-public sealed class FeatureFlags(IPurrrDbFactory dbFactory, TimeProvider clock, IEventBus bus)
+public sealed class FeatureFlags
 {
     public const string AuditAction = "feature-flag.switch";
 
+    private readonly IPurrrDbFactory dbFactory;
+    private readonly TimeProvider clock;
+    private readonly IEventBus bus;
     private readonly Lock gate = new();
     private IReadOnlyDictionary<Feature, bool>? cached;
     private long generation; // bumped by every change, so a read that raced a change does not cache stale flags
-    private IDisposable? invalidation;
+
+    public FeatureFlags(IPurrrDbFactory dbFactory, TimeProvider clock, IEventBus bus)
+    {
+        this.dbFactory = dbFactory;
+        this.clock = clock;
+        this.bus = bus;
+        // A switch made on another instance arrives over the (shared) bus: forget our copy, read again next time.
+        // One subscription for the life of the app (the service is a singleton).
+        bus.Subscribe<FeatureFlagChanged>(_ => { Invalidate(); return Task.CompletedTask; });
+    }
 
     public async ValueTask<bool> IsOnAsync(Feature feature, CancellationToken ct = default) => (await CurrentAsync(ct))[feature];
 
@@ -79,8 +91,6 @@ public sealed class FeatureFlags(IPurrrDbFactory dbFactory, TimeProvider clock, 
             if (cached is not null)
                 return cached;
             readGeneration = generation;
-            // Another instance's switch arrives over the bus: forget ours, read again next time.
-            invalidation ??= bus.Subscribe<FeatureFlagChanged>(_ => { Invalidate(); return Task.CompletedTask; });
         }
         await using var db = await dbFactory.CreateAsync(ct);
         var stored = await db.FeatureFlags.AsNoTracking().ToDictionaryAsync(f => f.Feature, f => f.Enabled, ct);

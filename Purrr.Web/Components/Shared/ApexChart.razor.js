@@ -1,0 +1,21 @@
+// Draws and redraws one ApexCharts chart per host element (ApexChart.razor).
+import ApexCharts from "../../lib/apexcharts/apexcharts.esm.js";
+
+const charts = new WeakMap();
+
+export async function render(host, options) {
+    const chart = charts.get(host);
+    if (chart) {
+        // New figures (the 30-second refresh) or a theme switch: update in place, no flicker, scroll untouched.
+        await chart.updateOptions(options, false, true);
+        return;
+    }
+    const created = new ApexCharts(host, options);
+    charts.set(host, created);
+    await created.render();
+}
+
+export function destroy(host) {
+    charts.get(host)?.destroy();
+    charts.delete(host);
+}
