@@ -68,7 +68,7 @@ public sealed class DashboardService(IPurrrDbFactory dbFactory, TimeProvider clo
         [
             new(KpiKind.TotalUsers, "Total users", users, new(usersBefore, users), $"Accounts now vs {since}"),
             new(KpiKind.DailyActiveUsers, "Daily active users", Average(activeNow, range.Days), new(Average(activeBefore, range.Days), Average(activeNow, range.Days)),
-                $"Average per day vs {previous}: players who did something, signed in or were online that day"),
+                $"Average per day vs {previous}"),
             new(KpiKind.OnlineNow, "Online now", online.Count, null, "Players with Purrr open right now (live)"),
             new(KpiKind.Cats, "Cats", cats, new(catsBefore, cats), $"Cats now vs {since}"),
             new(KpiKind.Posts, "Posts", posts, new(postsBefore, posts), $"Published posts now vs {since}"),

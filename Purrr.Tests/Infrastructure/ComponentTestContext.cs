@@ -21,7 +21,7 @@ public static class ComponentTestContext
     /// components get a clock of their own, fixed at <see cref="TestClock.Noon"/>.
     /// </summary>
     public static BunitContext Create(TestDatabase? database = null, (UserId Id, string UserName)? signedIn = null, int seed = 42,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, params string[] roles)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -39,6 +39,7 @@ public static class ComponentTestContext
         {
             auth.SetAuthorized(player.UserName);
             auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, player.Id.ToString()));
+            auth.SetRoles(roles);
         }
         else
         {
