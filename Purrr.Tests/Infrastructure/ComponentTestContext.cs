@@ -39,7 +39,8 @@ public static class ComponentTestContext
         {
             auth.SetAuthorized(player.UserName);
             auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, player.Id.ToString()));
-            auth.SetRoles(roles);
+            if (roles.Length > 0)
+                auth.SetRoles(roles);
         }
         else
         {
