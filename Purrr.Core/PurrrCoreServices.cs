@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Purrr.Core.Accounts;
+using Purrr.Core.Admin;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
@@ -55,6 +56,8 @@ public static class PurrrCoreServices
         services.AddSingleton<ReactionService>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<FeatureFlags>();
+        services.AddSingleton<DashboardService>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
+using Purrr.Core.Admin;
 using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
@@ -18,6 +19,9 @@ using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Security;
 using Purrr.Data.Configurations;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Purrr.Data;
 
@@ -62,6 +66,7 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<LostPet> LostPets => Set<LostPet>();
     public DbSet<LostPetPhoto> LostPetPhotos => Set<LostPetPhoto>();
     public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
+    public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -79,6 +84,17 @@ public abstract class PurrrDbContext(DbContextOptions options)
 
 public sealed class SqlitePurrrDbContext(DbContextOptions<SqlitePurrrDbContext> options) : PurrrDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Instants are stored as (100 µs ticks << 11): one integer division gives the UTC day (see UtcInstantConverter).
+        builder.HasDbFunction(typeof(DayNumber).GetMethod(nameof(DayNumber.Of))!).HasTranslation(args =>
+            new SqlBinaryExpression(ExpressionType.Divide, args[0],
+                new SqlConstantExpression(TimeSpan.TicksPerDay / 1000 << 11, typeof(long), LongMapping), typeof(long), LongMapping));
+    }
+
+    private static readonly LongTypeMapping LongMapping = new("INTEGER");
+
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
         base.ConfigureConventions(conventions);
@@ -105,4 +121,19 @@ public sealed class UtcInstantConverter() : Microsoft.EntityFrameworkCore.Storag
     }
 }
 
-public sealed class SqlServerPurrrDbContext(DbContextOptions<SqlServerPurrrDbContext> options) : PurrrDbContext(options);
+public sealed class SqlServerPurrrDbContext(DbContextOptions<SqlServerPurrrDbContext> options) : PurrrDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Days from 0001-01-01 to the instant's UTC date: DATEDIFF_BIG(day, '0001-01-01', SWITCHOFFSET(at, '+00:00')).
+        builder.HasDbFunction(typeof(DayNumber).GetMethod(nameof(DayNumber.Of))!).HasTranslation(args =>
+            new SqlFunctionExpression("DATEDIFF_BIG",
+                [new SqlFragmentExpression("day"), new SqlFragmentExpression("CAST('0001-01-01' AS date)"),
+                 new SqlFunctionExpression("SWITCHOFFSET", [args[0], new SqlFragmentExpression("'+00:00'")], nullable: true,
+                     argumentsPropagateNullability: [true, false], typeof(DateTimeOffset), args[0].TypeMapping)],
+                nullable: true, argumentsPropagateNullability: [false, false, true], typeof(long), LongMapping));
+    }
+
+    private static readonly LongTypeMapping LongMapping = new("bigint");
+}

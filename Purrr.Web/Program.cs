@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Purrr.Core;
+using Purrr.Core.Admin;
 using Purrr.Core.NightWatch;
 using Purrr.Data;
 using Purrr.Data.Setup;
@@ -9,6 +10,7 @@ using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Community;
 using Purrr.Web.Components.Account;
+using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
 
@@ -43,10 +45,13 @@ builder.Services.AddScoped<IBrowserDrafts, ProtectedBrowserDrafts>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddPurrrHealthChecks();
 
 var app = builder.Build();
 
 await app.Services.InitializePurrrDatabaseAsync();
+// Created now, so that the flags' one bus subscription exists before the first circuit (tests count the rest).
+app.Services.GetRequiredService<FeatureFlags>();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -62,6 +67,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapImageEndpoints();
+app.MapPurrrHealthChecks();
 
 app.Run();
 

@@ -7,6 +7,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const lib = join(root, "Purrr.Web", "wwwroot", "lib");
 
 const copies = {
+    apexcharts: ["dist/apexcharts.esm.js", "LICENSE"],
     leaflet: ["dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"],
     "leaflet.markercluster": ["dist/leaflet.markercluster-src.js", "dist/MarkerCluster.css", "dist/MarkerCluster.Default.css", "MIT-LICENCE.txt"],
 };

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Purrr.Core.Admin;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
@@ -11,13 +12,15 @@ using Purrr.Core.Persistence;
 namespace Purrr.Core.NightWatch;
 
 /// <summary>Night watch for a player: their home, deploying and recalling patrols, zones, the map, history and stats.</summary>
-public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider clock, IEventBus bus, IOptions<NightWatchOptions> options)
+public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider clock, IEventBus bus, IOptions<NightWatchOptions> options, FeatureFlags flags)
 {
     private NightWatchOptions Options => options.Value;
 
     /// <summary>Sets the player's home point; the first time, their free "Home Base" safe haven is built there.</summary>
     public async Task<Result<GeoPoint>> SetHomeAsync(UserId playerId, double latitude, double longitude, CancellationToken ct = default)
     {
+        if (await flags.WhyOffAsync(Feature.NightWatch, ct) is { } off)
+            return Result<GeoPoint>.Failure(off.Message);
         if (GeoPoint.Check(latitude, longitude) is { } bad)
             return Result<GeoPoint>.Failure(bad.Message, bad.Field);
         var home = new GeoPoint(latitude, longitude);
@@ -71,6 +74,8 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
     /// <summary>Sends up to 10 of the player's cats out until dawn; each takes its personality's role unless another is given.</summary>
     public async Task<Result<PatrolView>> DeployAsync(UserId playerId, IReadOnlyList<DeployRequest> team, CancellationToken ct = default)
     {
+        if (await flags.WhyOffAsync(Feature.NightWatch, ct) is { } off)
+            return Result<PatrolView>.Failure(off.Message);
         if (team.Count == 0)
             return Result<PatrolView>.Failure("Choose at least one cat.");
         if (team.Count > Patrol.MaxCats)
@@ -145,6 +150,8 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
     /// <summary>Builds a zone, paid with coins or with a zone kit the player holds.</summary>
     public async Task<Result<ZoneView>> CreateZoneAsync(UserId playerId, ZoneRequest request, string idempotencyKey, CancellationToken ct = default)
     {
+        if (await flags.WhyOffAsync(Feature.NightWatch, ct) is { } off)
+            return Result<ZoneView>.Failure(off.Message);
         if (!Enum.IsDefined(request.Type))
             return Result<ZoneView>.Failure("Choose a kind of zone.");
         var spec = ZoneSpecs.Of(request.Type);
@@ -199,6 +206,8 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
 
     public async Task<Result<ZoneView>> MoveZoneAsync(UserId playerId, Guid zoneId, double latitude, double longitude, CancellationToken ct = default)
     {
+        if (await flags.WhyOffAsync(Feature.NightWatch, ct) is { } off)
+            return Result<ZoneView>.Failure(off.Message);
         if (GeoPoint.Check(latitude, longitude) is { } bad)
             return Result<ZoneView>.Failure(bad.Message, bad.Field);
         await using var db = await dbFactory.CreateAsync(ct);
@@ -215,6 +224,8 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
 
     public async Task<Result<bool>> RemoveZoneAsync(UserId playerId, Guid zoneId, CancellationToken ct = default)
     {
+        if (await flags.WhyOffAsync(Feature.NightWatch, ct) is { } off)
+            return Result<bool>.Failure(off.Message);
         await using var db = await dbFactory.CreateAsync(ct);
         var zone = await db.ProtectionZones.FirstOrDefaultAsync(z => z.Id == zoneId && z.OwnerId == playerId, ct);
         if (zone is null)

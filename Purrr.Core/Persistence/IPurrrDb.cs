@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
+using Purrr.Core.Admin;
 using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
@@ -53,6 +54,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPet> LostPets { get; }
     DbSet<LostPetPhoto> LostPetPhotos { get; }
     DbSet<LostPetSighting> LostPetSightings { get; }
+    DbSet<FeatureFlag> FeatureFlags { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,7 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         // A spending request retried with the same key can only ever be written once.
         e.HasIndex(x => new { x.PlayerId, x.IdempotencyKey }).IsUnique();
         e.HasIndex(x => new { x.PlayerId, x.At });
+        e.HasIndex(x => x.At); // admin dashboard: coins created and spent per day
     }
 }
 

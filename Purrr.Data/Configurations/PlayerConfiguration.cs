@@ -11,6 +11,8 @@ public sealed class PlayerConfiguration : IEntityTypeConfiguration<Player>
         player.HasKey(p => p.Id);
         player.Property(p => p.UserName).HasMaxLength(AccountRules.UserNameMaxLength).IsRequired();
         player.HasIndex(p => p.UserName).IsUnique();
+        player.HasIndex(p => p.JoinedAt); // admin dashboard: registrations per day
+        player.HasIndex(p => p.LastSeenAt); // admin dashboard: daily active users
         player.Property(p => p.DisplayName).HasMaxLength(Player.DisplayNameMaxLength).IsRequired();
         player.Property(p => p.Bio).HasMaxLength(Player.BioMaxLength).IsRequired();
         player.Property(p => p.TimeZoneId).HasMaxLength(64).IsRequired();

@@ -17,7 +17,7 @@ public sealed class CatServiceTests : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         var clock = TestClock.AtNoon();
-        cats = new CatService(database.Factory, clock, new SeededRandomSource(42), new SecurityLog(database.Factory, clock), new InMemoryEventBus());
+        cats = new CatService(database.Factory, clock, new SeededRandomSource(42), new SecurityLog(database.Factory, clock, new InMemoryEventBus()), new InMemoryEventBus());
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
@@ -101,7 +101,7 @@ public sealed class CatServiceTests : IAsyncLifetime
     public async Task The_front_page_shows_the_newest_public_cats_first()
     {
         var clock = TestClock.AtNoon();
-        var service = new CatService(database.Factory, clock, new SeededRandomSource(1), new SecurityLog(database.Factory, clock), new InMemoryEventBus());
+        var service = new CatService(database.Factory, clock, new SeededRandomSource(1), new SecurityLog(database.Factory, clock, new InMemoryEventBus()), new InMemoryEventBus());
         var luna = await database.AddPlayerAsync("luna");
         foreach (var name in new[] { "First", "Second", "Third" })
         {

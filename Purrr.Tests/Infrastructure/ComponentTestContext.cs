@@ -22,7 +22,7 @@ public static class ComponentTestContext
     /// test's components need beyond Core (fakes of browser-side services, stores).
     /// </summary>
     public static BunitContext Create(TestDatabase? database = null, (UserId Id, string UserName)? signedIn = null, int seed = 42,
-        TimeProvider? clock = null, Action<IServiceCollection>? services = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null, params string[] roles)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -46,6 +46,8 @@ public static class ComponentTestContext
         {
             auth.SetAuthorized(player.UserName);
             auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, player.Id.ToString()));
+            if (roles.Length > 0)
+                auth.SetRoles(roles);
         }
         else
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Purrr.Core.Admin;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
@@ -23,7 +24,7 @@ public abstract class ServiceTestBase : IAsyncLifetime
     /// <summary>The dice: seeded by default; a test may replace it before creating services.</summary>
     protected IRandomSource Random { get; set; } = new SeededRandomSource(42);
 
-    protected CatService Cats => new(Database.Factory, Clock, Random, new SecurityLog(Database.Factory, Clock), Bus);
+    protected CatService Cats => new(Database.Factory, Clock, Random, new SecurityLog(Database.Factory, Clock, Bus), Bus);
     protected CareService Care => new(Database.Factory, Clock, Random, Bus);
     protected InventoryService Inventory => new(Database.Factory, Clock, Bus);
     protected BreedingService Breeding => new(Database.Factory, Clock, Random, Bus);
@@ -33,7 +34,11 @@ public abstract class ServiceTestBase : IAsyncLifetime
     protected LeaderboardService Leaderboards => new(Database.Factory, Clock);
     protected WalletService WalletHistory => new(Database.Factory);
     protected PawMatchService PawMatch => new(Database.Factory, Clock, Random, Bus);
-    protected NightWatchService NightWatch => new(Database.Factory, Clock, Bus, Options.Create(NightWatchOptions));
+    protected NightWatchService NightWatch => new(Database.Factory, Clock, Bus, Options.Create(NightWatchOptions), Flags);
+
+    /// <summary>Feature flags of this test's "instance": one cache, shared by every service that reads them.</summary>
+    protected FeatureFlags Flags => flags ??= new FeatureFlags(Database.Factory, Clock, Bus);
+    private FeatureFlags? flags;
     protected NightWatchSimulator Simulator => new(Database.Factory, Clock, Random, Weather, Bus, Options.Create(NightWatchOptions));
 
     protected NightWatchOptions NightWatchOptions { get; } = new();

@@ -180,6 +180,10 @@ namespace Purrr.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JoinedAt");
+
+                    b.HasIndex("LastSeenAt");
+
                     b.HasIndex("UserName")
                         .IsUnique();
 
@@ -234,6 +238,26 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("ActivityEvents");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Admin.FeatureFlag", b =>
+                {
+                    b.Property<string>("Feature")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Feature");
+
+                    b.ToTable("FeatureFlags");
                 });
 
             modelBuilder.Entity("Purrr.Core.Breeding.BreedingOffer", b =>
@@ -842,6 +866,8 @@ namespace Purrr.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("PlayerId", "At");
 

@@ -171,6 +171,10 @@ namespace Purrr.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JoinedAt");
+
+                    b.HasIndex("LastSeenAt");
+
                     b.HasIndex("UserName")
                         .IsUnique();
 
@@ -225,6 +229,26 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("ActivityEvents");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Admin.FeatureFlag", b =>
+                {
+                    b.Property<string>("Feature")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Feature");
+
+                    b.ToTable("FeatureFlags");
                 });
 
             modelBuilder.Entity("Purrr.Core.Breeding.BreedingOffer", b =>
@@ -829,6 +853,8 @@ namespace Purrr.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("PlayerId", "At");
 

@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Purrr.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class FeatureFlags : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "FeatureFlags",
+                columns: table => new
+                {
+                    Feature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeatureFlags", x => x.Feature);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Players_JoinedAt",
+                table: "Players",
+                column: "JoinedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Players_LastSeenAt",
+                table: "Players",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_At",
+                table: "LedgerEntries",
+                column: "At");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FeatureFlags");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Players_JoinedAt",
+                table: "Players");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Players_LastSeenAt",
+                table: "Players");
+
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerEntries_At",
+                table: "LedgerEntries");
+        }
+    }
+}
