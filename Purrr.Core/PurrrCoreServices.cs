@@ -8,10 +8,12 @@ using Purrr.Core.Community;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Games;
+using Purrr.Core.Moderation;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Presence;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
+using Purrr.Core.Search;
 using Purrr.Core.Security;
 
 namespace Purrr.Core;
@@ -45,6 +47,9 @@ public static class PurrrCoreServices
         services.AddSingleton<PostRenderer>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<FollowService>();
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<ModerationService>();
         return services;
     }
 }

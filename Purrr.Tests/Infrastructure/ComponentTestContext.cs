@@ -29,7 +29,10 @@ public static class ComponentTestContext
         context.Services.AddSingleton<TimeProvider>(clock ?? TestClock.AtNoon());
         context.Services.AddSingleton<IRandomSource>(new SeededRandomSource(seed));
         if (database is not null)
+        {
             context.Services.AddSingleton<IPurrrDbFactory>(database.Factory);
+            context.Services.AddSingleton<Purrr.Core.Search.IPostSearch>(new Purrr.Data.Search.SqlitePostSearch(database.Contexts));
+        }
         context.Services.AddPurrrCore();
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
         context.Services.AddScoped(_ => new Purrr.Web.Rooms.CurrentCircuit { Id = Circuit });
