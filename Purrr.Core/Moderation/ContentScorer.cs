@@ -74,7 +74,8 @@ public static partial class ContentScorer
         }
 
         var lower = original.ToLowerInvariant();
-        var tokens = Word().Matches(lower).Select(m => Undisguise(m.Value)).ToList();
+        var links = Link().Count(lower);
+        var tokens = Word().Matches(Link().Replace(lower, " ")).Select(m => Undisguise(m.Value)).ToList(); // words outside links
         var words = Math.Max(1, tokens.Count);
         var plain = string.Join(' ', tokens); // one space between words: phrases match across line breaks and punctuation
 
@@ -89,7 +90,6 @@ public static partial class ContentScorer
         if (AimedAtSomeone.IsMatch(plain))
             Add(AimedAtSomeoneWeight, "an insult aimed at someone");
 
-        var links = Link().Count(lower);
         var spam = Distinct(SpamPattern, lower);
         if (spam.Count > 0)
         {
@@ -98,7 +98,7 @@ public static partial class ContentScorer
                 Add(SpamWithLinkWeight, "a spam phrase with a link");
         }
 
-        if (links >= 3 && links * 10 >= words)
+        if (links >= 3 && links * 5 >= words) // a link for every five words or fewer: a list of links, not a post
             Add(LinkFloodWeight, $"{links} links in {words} words");
         else if (links >= 10)
             Add(ManyLinksWeight, $"{links} links");
@@ -144,7 +144,7 @@ public static partial class ContentScorer
             @"(?<![\p{L}\p{N}])" + Regex.Escape(p) + (char.IsLetterOrDigit(p[^1]) ? @"(?![\p{L}\p{N}])" : ""))),
         RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"https?://|www\.", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s)\]]*", RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
     // Letters, digits and the symbols people swap for letters; apostrophes keep "you're" one word.

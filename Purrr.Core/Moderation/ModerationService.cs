@@ -300,7 +300,7 @@ public sealed class ModerationService(IPurrrDbFactory dbFactory, TimeProvider cl
         {
             SanctionKind.Warning => (AuditActions.Warn, $"A moderator warned you: {reason}", $"@{name} is warned."),
             SanctionKind.Suspension => (AuditActions.Suspend,
-                $"You are suspended for {SanctionRequest.Length(request.Duration!.Value)}: {reason}. Until then you can read but not post, comment or chat.",
+                $"You are suspended for {SanctionRequest.Length(request.Duration!.Value)} (you can read, but not post, comment or chat). Reason: {reason}",
                 $"@{name} is suspended for {SanctionRequest.Length(request.Duration!.Value)}."),
             _ => (AuditActions.Ban, $"Your account is banned: {reason}", $"@{name} is banned."),
         };
