@@ -13,9 +13,6 @@ public sealed partial class SearchTerms
     public const int MaxWords = 8;
     public const int MaxWordLength = 40;
 
-    /// <summary>Words this short still match as a prefix ("whisk" finds "whiskers"); shorter ones only whole.</summary>
-    public const int MinPrefixLength = 3;
-
     private SearchTerms(string text, IReadOnlyList<string> words)
     {
         Text = text;
@@ -46,18 +43,13 @@ public sealed partial class SearchTerms
 
     /// <summary>
     /// An FTS5 MATCH expression: every word as a quoted string (so AND, OR, NOT, NEAR, column filters and * in the
-    /// input are just words), all required; the last word also matches as a prefix, as in search-as-you-type.
+    /// input are just words), all required. Whole words only (the index stems them: "whisker" finds "whiskers"); prefix
+    /// queries cost a merge of every matching term and are left out.
     /// </summary>
-    public string ToFtsMatch() => string.Join(" ", Words.Select((w, i) =>
-        Quote(w) + (i == Words.Count - 1 && w.Length >= MinPrefixLength ? "*" : "")));
+    public string ToFtsMatch() => string.Join(" ", Words.Select(Quote));
 
-    /// <summary>A SQL Server CONTAINS condition for one word (quoted; the last word as a prefix term like FTS).</summary>
-    public string ToContainsCondition(int wordIndex)
-    {
-        var word = Words[wordIndex];
-        var prefix = wordIndex == Words.Count - 1 && word.Length >= MinPrefixLength;
-        return prefix ? $"\"{word.Replace("\"", "\"\"")}*\"" : Quote(word);
-    }
+    /// <summary>A SQL Server CONTAINS condition for one word (quoted, so it is a plain term).</summary>
+    public string ToContainsCondition(int wordIndex) => Quote(Words[wordIndex]);
 
     /// <summary>A LIKE pattern finding the word anywhere, with LIKE's wildcards escaped by <see cref="LikeEscape"/>.</summary>
     public static string ToLikePattern(string word) =>

@@ -85,14 +85,13 @@ public sealed class SearchServiceTests : ServiceTestBase
     }
 
     [Fact]
-    public async Task Title_matches_rank_above_body_matches_and_plurals_and_prefixes_match()
+    public async Task Title_matches_rank_above_body_matches_and_plurals_match()
     {
         var luna = await NewPlayerAsync("luna");
         await Database.AddPostAsync(luna, "A long day", "We talked about whiskers for a while, then slept.");
         await Database.AddPostAsync(luna, "Whiskers care", "Never trim them.");
 
         Assert.Equal(["Whiskers care", "A long day"], await TitlesFoundAsync("whisker"));
-        Assert.Equal(["Whiskers care", "A long day"], await TitlesFoundAsync("whisk"));
     }
 
     [Fact]

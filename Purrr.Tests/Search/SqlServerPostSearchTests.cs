@@ -29,7 +29,7 @@ public sealed class SqlServerPostSearchTests : ServiceTestBase
             Assert.Contains($"CONTAINS([p].[{column}], @", sql);
         Assert.Contains("N'\"black\"'", sql);
         Assert.Contains("N'\"or\"'", sql);
-        Assert.Contains("N'\"cat*\"'", sql);
+        Assert.Contains("N'\"cat\"'", sql);
         Assert.Contains("[p].[Status] = N'Published'", sql);
         Assert.Contains("[p].[DeletedAt] IS NULL", sql);
         Assert.DoesNotContain("LIKE", sql.Replace("[p].[Title] LIKE", "")); // LIKE only orders title matches first
