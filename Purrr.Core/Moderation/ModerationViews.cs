@@ -70,3 +70,6 @@ public static class AuditActions
         _ => action,
     };
 }
+
+/// <summary>What a moderator can choose to do with a queue item.</summary>
+public enum QueueAction { Remove, Restore, Approve, Dismiss, Sanction, Lift }

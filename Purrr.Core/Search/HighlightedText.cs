@@ -96,6 +96,7 @@ public sealed partial class HighlightedText
     public static string StripMarkdown(string markdown)
     {
         var text = MarkdownLink().Replace(markdown, "$1");
+        text = MarkdownLinePrefix().Replace(text, "");
         text = MarkdownSymbols().Replace(text, "");
         return Whitespace().Replace(text, " ").Trim();
     }
@@ -114,7 +115,11 @@ public sealed partial class HighlightedText
     [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"[*#>`~|]+|^-{3,}|\\")]
+    // Headings, quotes and list bullets at the start of a line; emphasis and code marks anywhere. "a > b" stays.
+    [GeneratedRegex(@"^[ \t]*(?:#{1,6}|>+|[-*+](?=[ \t])|-{3,}$)[ \t]*", RegexOptions.Multiline)]
+    private static partial Regex MarkdownLinePrefix();
+
+    [GeneratedRegex(@"[*`~]+|\\(?=\S)")]
     private static partial Regex MarkdownSymbols();
 
     [GeneratedRegex(@"\s+")]

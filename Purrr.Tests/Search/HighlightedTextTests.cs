@@ -47,4 +47,11 @@ public sealed class HighlightedTextTests
         Assert.DoesNotContain("https", snippet.Plain);
         Assert.DoesNotContain("*", snippet.Plain);
     }
+
+    [Fact]
+    public void Markdown_marks_go_from_snippets_but_the_text_and_its_comparisons_stay()
+    {
+        Assert.Equal("Title quote item bold a > b code link",
+            HighlightedText.StripMarkdown("# Title\n> quote\n- item\n**bold** a > b `code` [link](https://x.test)"));
+    }
 }
