@@ -123,7 +123,7 @@ public sealed class ModerationPageTests : ServiceTestBase
         var (context, dialogs, page) = await OpenAsync();
         await using var _ = context;
 
-        Button(Card(page, "Cheap food here"), "Warn, suspend or ban @ana").Click();
+        Button(Card(page, "Cheap food here"), "Sanction the author").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Warn, suspend or ban @ana", dialogs.Markup));
         dialogs.Find("textarea").Input("Please stop advertising.");
         dialogs.Find("form").Submit();
