@@ -13,7 +13,7 @@ public sealed class SearchService(IPurrrDbFactory dbFactory, IPostSearch posts, 
     public const int MaxPlayers = 20;
 
     private readonly ActionRateLimiter limiter = new(clock, SearchesPerMinute, "searches");
-    private DateTimeOffset lastSweep = clock.GetUtcNow();
+    private long lastSweepTicks = clock.GetUtcNow().UtcTicks;
 
     /// <summary>
     /// The first page of posts and the players matching <paramref name="query"/>. <paramref name="searcher"/> is the
@@ -69,14 +69,16 @@ public sealed class SearchService(IPurrrDbFactory dbFactory, IPostSearch posts, 
         return [.. found.Select(p => new PlayerHit(p.Id, p.UserName, HighlightedText.Mark(p.UserName, terms.Words), HighlightedText.Mark(p.DisplayName, terms.Words)))];
     }
 
+    /// <summary>How many searchers the rate limit remembers (those who searched in the last minute or so).</summary>
+    public int TrackedSearchers => limiter.TrackedPlayers;
+
     private Problem? Admit(UserId searcher)
     {
-        var now = clock.GetUtcNow();
-        if (now - lastSweep >= ActionRateLimiter.Window)
-        {
-            lastSweep = now; // a racing second sweep is harmless
+        // Forget searchers idle for a minute now and then, so visitors' tab keys don't pile up.
+        var now = clock.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref lastSweepTicks);
+        if (now - last >= ActionRateLimiter.Window.Ticks && Interlocked.CompareExchange(ref lastSweepTicks, now, last) == last)
             limiter.Sweep();
-        }
         return limiter.TryAct(searcher);
     }
 }

@@ -190,4 +190,17 @@ public sealed class SearchServiceTests : ServiceTestBase
 
         Assert.True((await Search.SearchAsync(luna, "tuna")).Succeeded);
     }
+
+    [Fact]
+    public async Task Searchers_idle_for_a_minute_are_forgotten_so_visitors_tabs_do_not_pile_up()
+    {
+        for (var i = 0; i < 3; i++)
+            await Search.SearchAsync(UserId.New(), "tuna");
+        Assert.Equal(3, Search.TrackedSearchers);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Search.SearchAsync(UserId.New(), "tuna");
+
+        Assert.Equal(1, Search.TrackedSearchers);
+    }
 }
