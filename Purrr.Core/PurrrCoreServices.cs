@@ -10,11 +10,13 @@ using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Games;
 using Purrr.Core.LostPets;
+using Purrr.Core.Moderation;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Notifications;
 using Purrr.Core.Presence;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
+using Purrr.Core.Search;
 using Purrr.Core.Security;
 
 namespace Purrr.Core;
@@ -58,6 +60,9 @@ public static class PurrrCoreServices
         services.AddSingleton<NotificationService>();
         services.AddSingleton<FeatureFlags>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<ModerationService>();
         return services;
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Purrr.Core.Mail;
 using Purrr.Core.Persistence;
+using Purrr.Core.Search;
 using Purrr.Data.Accounts;
 using Purrr.Data.Mail;
+using Purrr.Data.Search;
 using Purrr.Data.Setup;
 
 namespace Purrr.Data;
@@ -33,6 +35,7 @@ public static class PurrrDataServices
             services.AddDbContextFactory<SqlitePurrrDbContext>(o => o.UseSqlite(connectionString));
             services.AddSingleton<IDbContextFactory<PurrrDbContext>>(sp =>
                 new BaseContextFactory<SqlitePurrrDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePurrrDbContext>>()));
+            services.AddSingleton<IPostSearch, SqlitePostSearch>();
         }
         else
         {
@@ -41,6 +44,7 @@ public static class PurrrDataServices
             services.AddDbContextFactory<SqlServerPurrrDbContext>(o => o.UseSqlServer(connectionString));
             services.AddSingleton<IDbContextFactory<PurrrDbContext>>(sp =>
                 new BaseContextFactory<SqlServerPurrrDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerPurrrDbContext>>()));
+            services.AddSingleton<IPostSearch>(sp => new SqlServerPostSearch(sp.GetRequiredService<IDbContextFactory<PurrrDbContext>>()));
         }
 
         // Identity's stores want a scoped context; it still comes from the factory, one per request.

@@ -5,9 +5,10 @@ namespace Purrr.Core.Rooms;
 
 /// <summary>
 /// At most <see cref="RoomRules.ActionsPerMinute"/> actions per player in any 60 seconds (a sliding window, so a burst
-/// at the end of one minute and the start of the next is still refused).
+/// at the end of one minute and the start of the next is still refused). <paramref name="counted"/> names what is
+/// counted in the message ("searches").
 /// </summary>
-public sealed class ActionRateLimiter(TimeProvider clock, int limit = RoomRules.ActionsPerMinute)
+public sealed class ActionRateLimiter(TimeProvider clock, int limit = RoomRules.ActionsPerMinute, string counted = "actions")
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -25,7 +26,7 @@ public sealed class ActionRateLimiter(TimeProvider clock, int limit = RoomRules.
             if (times.Count >= limit)
             {
                 var wait = times.Peek() + Window - now;
-                return new($"Slow down: at most {limit} actions a minute. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.");
+                return new($"Slow down: at most {limit} {counted} a minute. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.");
             }
             times.Enqueue(now);
             return null;

@@ -3,6 +3,7 @@ using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Events;
+using Purrr.Core.Moderation;
 using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Rooms;
@@ -110,11 +111,13 @@ public sealed class RoomService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         var clean = RoomRules.CleanMessage(text);
         if (!clean.Succeeded)
             return Result<ChatMessageView>.Failure(clean.Problems);
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (await Sanctions.WhyRestrictedAsync(db, player, clock.GetUtcNow(), ct) is { } restricted)
+            return Result<ChatMessageView>.Failure(restricted.Message); // suspended or banned: nothing sent, the reason shown
         var sender = registry.BeginChat(player, room, cat);
         if (!sender.Succeeded)
             return Result<ChatMessageView>.Failure(sender.Problems);
 
-        await using var db = await dbFactory.CreateAsync(ct);
         var message = RoomChatMessage.Create(room, player, cat, sender.Value.CatName, clean.Value, clock.GetUtcNow());
         db.RoomChatMessages.Add(message);
         await db.SaveChangesAsync(ct);

@@ -35,6 +35,7 @@ public static class ComponentTestContext
             // Uploads land in the test's own data folder.
             context.Services.AddSingleton(new Purrr.Data.PurrrStorage(database.FolderPath));
             context.Services.AddSingleton<Purrr.Core.Community.IImageStore, Purrr.Data.Community.SkiaImageStore>();
+            context.Services.AddSingleton<Purrr.Core.Search.IPostSearch>(new Purrr.Data.Search.SqlitePostSearch(database.Contexts));
         }
         context.Services.AddPurrrCore();
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();

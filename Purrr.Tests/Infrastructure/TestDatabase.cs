@@ -20,10 +20,14 @@ public sealed class TestDatabase : IAsyncDisposable
         options = new DbContextOptionsBuilder<SqlitePurrrDbContext>()
             .UseSqlite($"Data Source={Path.Combine(folder.Path, "test.db")};Pooling=False")
             .Options;
-        Factory = new PurrrDbFactory(new ContextFactory(options));
+        Contexts = new ContextFactory(options);
+        Factory = new PurrrDbFactory(Contexts);
     }
 
     public IPurrrDbFactory Factory { get; }
+
+    /// <summary>The contexts themselves, for Purrr.Data services that need SQL of their own (post search).</summary>
+    public IDbContextFactory<PurrrDbContext> Contexts { get; }
 
     public static async Task<TestDatabase> CreateAsync()
     {

@@ -32,11 +32,12 @@ public sealed class NotificationsPageTests : CommunityTestBase
         Assert.Equal(["Unread: nova reacted 👍 to your post “Naps”.", "Unread: milo started following you."], Items(page));
         Assert.Equal("2 unread", page.Find("[role=status]").TextContent);
 
-        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Mark read: milo started following you.").Click();
+        // Find and click in one retried step: a live re-render may replace the button between the two.
+        page.WaitForAssertion(() => page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Mark read: milo started following you.").Click());
         page.WaitForAssertion(() => Assert.Equal("1 unread", page.Find("[role=status]").TextContent));
         Assert.Equal("milo started following you.", Items(page)[1]);
 
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "Mark all read").Click();
+        page.WaitForAssertion(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Mark all read").Click());
         page.WaitForAssertion(() => Assert.Equal("You're all caught up.", page.Find("[role=status]").TextContent));
         Assert.All(Items(page), item => Assert.DoesNotContain("Unread", item));
     }
