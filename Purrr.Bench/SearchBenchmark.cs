@@ -61,7 +61,7 @@ public class SearchBenchmark
         return await service.SearchAsync(searcher, Query);
     }
 
-    private static async Task BuildOnceAsync(SqliteContexts contexts, string file)
+    internal static async Task BuildOnceAsync(SqliteContexts contexts, string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await using (var db = contexts.CreateDbContext())
@@ -126,14 +126,14 @@ public class SearchBenchmark
     /// <summary>An index with probability ∝ 1/(rank+1): a few words everywhere, most rarely.</summary>
     private static int Zipf(Random random, int n) => Math.Min(n - 1, (int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(n + 1)) - 1));
 
-    private sealed class SqliteContexts(string connectionString) : IDbContextFactory<PurrrDbContext>
+    internal sealed class SqliteContexts(string connectionString) : IDbContextFactory<PurrrDbContext>
     {
         private readonly DbContextOptions<SqlitePurrrDbContext> options = new DbContextOptionsBuilder<SqlitePurrrDbContext>().UseSqlite(connectionString).Options;
 
         public PurrrDbContext CreateDbContext() => new SqlitePurrrDbContext(options);
     }
 
-    private sealed class Percentiles : ManualConfig
+    internal sealed class Percentiles : ManualConfig
     {
         public Percentiles() => AddColumn(StatisticColumn.P95);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Purrr.Core.Accounts;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
@@ -32,6 +33,7 @@ public sealed class DemoWorld(
     public const string AdminUserName = "admin";
     public const string AdminPassword = "purrr-admin-2026";
     public const string PlayerPassword = "purrr-demo-2026";
+    public const string ModeratorUserName = "luna";
 
     private sealed record DemoCat(string Name, string Breed, Personality Personality, long Xp, bool IsPublic = true);
 
@@ -89,6 +91,8 @@ public sealed class DemoWorld(
                 throw new InvalidOperationException($"Demo player {player.UserName}: {account.FirstMessage}");
             account.Value.EmailConfirmed = true;
             await users.UpdateAsync(account.Value);
+            if (player.UserName == ModeratorUserName) // someone to run the moderation queue
+                await users.AddToRoleAsync(account.Value, Roles.Moderator);
 
             foreach (var demoCat in player.Cats)
             {
@@ -108,7 +112,7 @@ public sealed class DemoWorld(
         await ReportLostPetsAsync(ct);
 
         logger.LogWarning(
-            "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna, milo, nova or pixel / {PlayerPassword}.",
+            "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna (moderator), milo, nova or pixel / {PlayerPassword}.",
             AdminUserName, AdminPassword, PlayerPassword);
         return true;
     }

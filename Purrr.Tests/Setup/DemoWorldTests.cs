@@ -34,6 +34,15 @@ public sealed class DemoWorldTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     }
 
     [Fact]
+    public async Task One_demo_player_is_a_moderator()
+    {
+        var moderators = await app.InScopeAsync(async sp =>
+            (await sp.GetRequiredService<UserManager<PurrrUser>>().GetUsersInRoleAsync(Roles.Moderator)).Select(u => u.UserName).ToList());
+
+        Assert.Equal([DemoWorld.ModeratorUserName], moderators);
+    }
+
+    [Fact]
     public async Task Demo_players_follow_each_other_so_whos_online_is_not_empty()
     {
         var following = await app.InScopeAsync(async sp =>
