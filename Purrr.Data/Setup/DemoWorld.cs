@@ -27,6 +27,9 @@ public sealed class DemoWorld(
     NightWatchService nightWatch,
     FollowService follows,
     LostPetService lostPets,
+    PostService posts,
+    CommentService comments,
+    ReactionService reactions,
     TimeProvider clock,
     ILogger<DemoWorld> logger)
 {
@@ -110,6 +113,7 @@ public sealed class DemoWorld(
         await SettleHomesAsync(ct);
         await BefriendPlayersAsync(ct);
         await ReportLostPetsAsync(ct);
+        await WritePostsAsync(ct);
 
         logger.LogWarning(
             "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna (moderator), milo, nova or pixel / {PlayerPassword}.",
@@ -151,6 +155,63 @@ public sealed class DemoWorld(
         new("nova", "Biscuit", PetType.Dog, "Corgi", "Red and white", -3500, -3200, 12, "Montparnasse"),
         new("pixel", "Nimbus", PetType.Cat, "Persian", "White", 150, 50, 3, "Pont de la Tournelle", "€30"),
     ];
+
+    private sealed record DemoPost(string Author, string Title, string Body, string[] Tags, (string Who, string Text)[] Comments, (string Who, ReactionType Type)[] Reactions);
+
+    private static readonly DemoPost[] Posts =
+    [
+        new("luna", "Mochi's first night watch", """
+            Mochi went out on her first **night patrol** last night and came back *very* proud of herself.
+
+            - two strays sheltered
+            - one bobcat politely asked to leave
+
+            Thanks @milo for the tips on guardian roles! #nightwatch
+            """, ["nightwatch", "stories"],
+            [("milo", "Guardians are underrated. Well done Mochi!"), ("pixel", "Ziggy wants to join next time.")],
+            [("milo", ReactionType.Love), ("nova", ReactionType.Like), ("pixel", ReactionType.Wow)]),
+        new("milo", "A guide to breeding for rare coats", """
+            Rare alleles only come from mutations, and mutations are likelier when the parents are **different**.
+
+            1. Check the kitten odds on the breeding page first.
+            2. Pair a social butterfly with anyone: +10 compatibility.
+            3. Be patient: litters take two hours.
+
+            > Lilac is dilute chocolate. You need two recessive copies of each.
+            """, ["breeding", "genetics", "guides"],
+            [("luna", "The kitten odds table is my favourite thing in Purrr.")],
+            [("luna", ReactionType.Like), ("nova", ReactionType.Like)]),
+        new("nova", "Kumo discovered the adventure zone", """
+            Took Kumo to the **adventure zone** for the first time. She explored every corner and made friends with a playful tabby.
+
+            Anyone up for a party room tonight? #rooms
+            """, ["rooms", "stories"],
+            [("pixel", "Count me in!"), ("luna", "Mochi is bringing snacks.")],
+            [("pixel", ReactionType.Laugh), ("luna", ReactionType.Love)]),
+        new("pixel", "Have you seen Caramel?", """
+            Our neighbour's orange tabby **Caramel** slipped out near Rue des Écoles yesterday. Check the Lost & Found map
+            and add a sighting if you spot her. Every report helps! #lostandfound
+            """, ["lostandfound", "community"],
+            [("milo", "Saw an orange cat on a windowsill this morning, added a sighting.")],
+            [("luna", ReactionType.Sad), ("milo", ReactionType.Like), ("nova", ReactionType.Like)]),
+    ];
+
+    // A few posts with comments and reactions, so the community opens with something to read.
+    private async Task WritePostsAsync(CancellationToken ct)
+    {
+        var ids = new Dictionary<string, UserId>();
+        foreach (var player in Players.Where(p => p.UserName != AdminUserName))
+            ids[player.UserName] = (await users.FindByNameAsync(player.UserName))!.Id;
+        foreach (var post in Posts)
+        {
+            var excerpt = post.Body.Split('\n')[0].Replace("*", "");
+            var published = (await posts.PublishAsync(ids[post.Author], null, new PostInput(post.Title, post.Body, excerpt.Length > 200 ? excerpt[..200] : excerpt, post.Tags), ct)).Value;
+            foreach (var (who, text) in post.Comments)
+                _ = (await comments.AddAsync(ids[who], published.Id, null, text, ct)).Value;
+            foreach (var (who, type) in post.Reactions)
+                _ = (await reactions.ReactAsync(ids[who], ReactionTarget.Post, published.Id, type, ct)).Value;
+        }
+    }
 
     // A dozen lost pets around the neighbourhood with some sightings, and two players who asked for alerts.
     private async Task ReportLostPetsAsync(CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class LostPetsE2E(PurrrServer server, BrowserFixture browser)
             await map.ClickAsync();
             await Expect(form.GetByRole(AriaRole.Status).Filter(new() { HasText = "Marked at" })).ToBeVisibleAsync();
             await form.GetByRole(AriaRole.Button, new() { Name = "Report lost pet" }).ClickAsync();
-            await a.WaitForRouteAsync(new Regex("/lost-and-found/[0-9a-f-]{36}$"));
+            await a.WaitForRouteAsync(new Regex("/lost-and-found/[0-9a-f-]{36}\\?alerted=\\d+$"));
             // B and the demo world's neighbours who asked for alerts: the reporter is told how many.
             await Expect(a.Page.GetByText(new Regex(@"Reported\. \d+ neighbours? (was|were) alerted\."))).ToBeVisibleAsync();
             await Expect(a.Page.GetByRole(AriaRole.Heading, new() { Name = "Sightings (0)" })).ToBeVisibleAsync();
