@@ -103,6 +103,7 @@ public sealed partial class EditorComponentTests : ServiceTestBase, IDisposable
         var (context, luna) = await EditorContextAsync();
         await using var _ = context;
         var editor = RenderEditor(context, luna);
+        editor.WaitForAssertion(() => Assert.Equal("true", editor.Find("textarea#post-body").GetAttribute("data-ready")));
 
         editor.Find("textarea#post-body").Input("Half a thought");
         Clock.Advance(TimeSpan.FromSeconds(1));

@@ -53,6 +53,9 @@ public sealed partial class PostEditor
     private DotNetObjectReference<PostEditor>? self;
     private IDisposable? connectionWatch;
     private ITimer? autosaveTimer;
+
+    /// <summary>Set once the editor is wired up over the live circuit (autosave, draft check): tests wait for it.</summary>
+    private bool ready;
     private (int Start, int End)? pendingSelection;
 
     private IReadOnlyList<EmbeddableCat> cats = [];
@@ -117,6 +120,7 @@ public sealed partial class PostEditor
             autosaveTimer = Clock.CreateTimer(_ => InvokeAsync(() => AutosaveAsync(browserToo: true)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             cats = await Posts.EmbeddableCatsAsync(Author);
             await LookForDraftAsync();
+            ready = true;
             StateHasChanged();
             return;
         }
