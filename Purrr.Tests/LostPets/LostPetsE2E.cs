@@ -53,7 +53,7 @@ public sealed class LostPetsE2E(PurrrServer server, BrowserFixture browser)
             await form.GetByLabel("Contact phone").FillAsync("+33 6 11 22 33 44");
             await form.GetByLabel("Contact email").FillAsync($"{nameA}@example.test");
             var map = form.GetByRole(AriaRole.Application, new() { Name = "Map: click where the pet was last seen" });
-            await Expect(map.Locator(".leaflet-pane")).Not.ToHaveCountAsync(0);
+            await Expect(map.Locator(".leaflet-control-zoom")).ToBeVisibleAsync(); // Leaflet has drawn the map
             await map.ClickAsync();
             await Expect(form.GetByRole(AriaRole.Status).Filter(new() { HasText = "Marked at" })).ToBeVisibleAsync();
             await form.GetByRole(AriaRole.Button, new() { Name = "Report lost pet" }).ClickAsync();
@@ -71,6 +71,8 @@ public sealed class LostPetsE2E(PurrrServer server, BrowserFixture browser)
             await Expect(b.Page.GetByText($"+33 6 11 22 33 44")).ToBeVisibleAsync(); // signed in: the owner's contact
 
             // B marks where they saw the cat and reports it.
+            // The map loads Leaflet on first use: click once its pins are drawn, or the click lands on nothing.
+            await Expect(b.Page.Locator(".purrr-pin.lastseen")).ToBeVisibleAsync();
             await b.Page.GetByRole(AriaRole.Application).ClickAsync(new() { Position = new() { X = 120, Y = 80 } });
             await Expect(b.Page.GetByText("Marked on the map at")).ToBeVisibleAsync();
             await b.Page.GetByLabel("What did you see?").FillAsync("Sleeping on a bench");

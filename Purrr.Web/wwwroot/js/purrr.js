@@ -8,6 +8,8 @@
         }
     }
     document.addEventListener("DOMContentLoaded", fillTimeZones);
+    // And at the last moment: a form that arrived by enhanced navigation may have missed the events above.
+    document.addEventListener("submit", fillTimeZones, true);
     // Enhanced navigation swaps page content without a load event.
     window.Blazor?.addEventListener?.("enhancedload", fillTimeZones);
     fillTimeZones();
