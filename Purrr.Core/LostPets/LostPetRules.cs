@@ -20,6 +20,13 @@ public static class LostPetRules
     /// <summary>A page size between 1 and <see cref="MaxPageSize"/>; nothing asked means <see cref="PageSize"/>.</summary>
     public static int ClampPageSize(int? requested) => requested is not > 0 ? PageSize : Math.Min(requested.Value, MaxPageSize);
 
+    /// <summary>A distance as players read it: metres to the nearest 10 below 1 km, then kilometres.</summary>
+    public static string Distance(double meters)
+    {
+        var rounded = Math.Round(meters / 10) * 10;
+        return rounded < 1000 ? $"{rounded:0} m" : $"{meters / 1000:0.#} km";
+    }
+
     public static Problem? CheckRadius(double km) =>
         double.IsFinite(km) && km > 0 && km <= MaxRadiusKm ? null : new Problem($"Choose a radius between 1 and {MaxRadiusKm:0} km.", "Radius");
 

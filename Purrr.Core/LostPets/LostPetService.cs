@@ -30,7 +30,7 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
         var neighbours = await NeighboursToAlertAsync(db, owner, pet.LastSeen, ct);
         foreach (var (neighbour, meters) in neighbours)
             await Notify.AddAsync(db, neighbour, NotificationType.LostPetNearby,
-                $"{pet.Type} lost {Distance(meters)} from your home: {pet.Name} ({pet.Colour} {pet.Breed}). Have you seen them?",
+                $"{pet.Type} lost {LostPetRules.Distance(meters)} from your home: {pet.Name} ({pet.Colour} {pet.Breed}). Have you seen them?",
                 Link(pet.Id), owner, now, ct);
         await db.SaveChangesAsync(ct);
         Notify.Announce(bus, neighbours.Select(n => n.Player));
@@ -120,7 +120,7 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
         db.LostPetSightings.Add(sighting);
         var name = await db.Players.Where(p => p.Id == reporter).Select(p => p.DisplayName).FirstAsync(ct);
         var told = await Notify.AddAsync(db, pet.OwnerId, NotificationType.LostPetNearby,
-            $"{name} saw {pet.Name} {Distance(pet.LastSeen.DistanceTo(sighting.Point))} from where they were lost ({report.Confidence.ToString().ToLowerInvariant()} confidence).",
+            $"{name} saw {pet.Name} {LostPetRules.Distance(pet.LastSeen.DistanceTo(sighting.Point))} from where they were lost ({report.Confidence.ToString().ToLowerInvariant()} confidence).",
             Link(pet.Id), reporter, now, ct);
         await db.SaveChangesAsync(ct);
         if (told)
@@ -204,7 +204,6 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
     /// <summary>A report's page, as notifications link to it.</summary>
     public static string Link(Guid pet) => $"lost-and-found/{pet}";
 
-    private static string Distance(double meters) => meters < 1000 ? $"{Math.Round(meters / 10) * 10:0} m" : $"{meters / 1000:0.#} km";
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -111,4 +111,13 @@ public class LostPetRulesTests
         Assert.Equal(["SeenAt"], LostPetRules.Check(new SightingReport("Park", 48.85, 2.35, Now.AddHours(1), null, SightingConfidence.High), Now).Select(p => p.Field));
         Assert.Equal(["Location"], LostPetRules.Check(new SightingReport("Park", -91, 2.35, Now, null, SightingConfidence.High), Now).Select(p => p.Field));
     }
+
+    [Theory]
+    [InlineData(0, "0 m")]
+    [InlineData(734, "730 m")]
+    [InlineData(999, "1 km")]
+    [InlineData(1_000, "1 km")]
+    [InlineData(12_345, "12.3 km")]
+    public void Distances_read_in_metres_then_kilometres(double meters, string text) =>
+        Assert.Equal(text, LostPetRules.Distance(meters));
 }
