@@ -60,6 +60,7 @@ public static class PurrrCoreServices
         services.AddSingleton<NotificationService>();
         services.AddSingleton<FeatureFlags>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<Admin.Users.UserAdminService>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();

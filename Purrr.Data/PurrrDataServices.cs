@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Purrr.Core.Accounts;
 using Purrr.Core.Mail;
 using Purrr.Core.Persistence;
 using Purrr.Core.Search;
@@ -57,6 +58,7 @@ public static class PurrrDataServices
         services.Configure<AccountOptions>(configuration.GetSection("Accounts"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<AccountService>();
+        services.AddSingleton<IAccountAdmin, IdentityAccountAdmin>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoWorld>();
         return services;

@@ -68,6 +68,14 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
     public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
 
+    public IQueryable<Account> Accounts => Users.Select(u => new Account
+    {
+        Id = u.Id,
+        Email = u.Email,
+        IsModerator = UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == Core.Accounts.Roles.Moderator)),
+        IsAdmin = UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == Core.Accounts.Roles.Admin)),
+    });
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

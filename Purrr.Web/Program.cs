@@ -6,6 +6,7 @@ using Purrr.Core.Admin;
 using Purrr.Core.NightWatch;
 using Purrr.Data;
 using Purrr.Data.Setup;
+using Purrr.Web.Admin;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Community;
@@ -67,6 +68,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapImageEndpoints();
+app.MapUserExport();
 app.MapPurrrHealthChecks();
 
 app.Run();

@@ -216,13 +216,16 @@ public sealed class ModerationService(IPurrrDbFactory dbFactory, TimeProvider cl
 
     // ---- The audit log ------------------------------------------------------------------------------------------
 
-    /// <summary>The audit log, newest first, with who did it and to what by name.</summary>
-    public async Task<Paged<AuditView>> AuditAsync(int page, int pageSize = 25, CancellationToken ct = default)
+    /// <summary>The audit log (or what was done to one user), newest first, with who did it and to what by name.</summary>
+    public async Task<Paged<AuditView>> AuditAsync(int page, int pageSize = 25, UserId? about = null, CancellationToken ct = default)
     {
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 100));
         await using var db = await dbFactory.CreateAsync(ct);
-        var total = await db.AuditLog.CountAsync(ct);
-        var entries = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var log = db.AuditLog.AsNoTracking();
+        if (about is { } user)
+            log = log.Where(e => e.TargetKind == "User" && e.TargetId == user.ToString());
+        var total = await log.CountAsync(ct);
+        var entries = await log.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
 
         var guids = entries.Select(e => Guid.TryParse(e.TargetId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
         var userIds = entries.Select(e => e.ActorId).Concat(guids.Select(g => new UserId(g))).Distinct().ToList();

@@ -54,6 +54,9 @@ public static class AuditActions
     public const string Suspend = "user.suspend";
     public const string Ban = "user.ban";
     public const string Lift = "user.lift";
+    public const string ChangeRole = "user.role";
+    public const string SignOut = "user.sign-out";
+    public const string ExportUsers = "users.export";
 
     public static string Describe(string action) => action switch
     {
@@ -67,6 +70,9 @@ public static class AuditActions
         Suspend => "Suspended a user",
         Ban => "Banned a user",
         Lift => "Lifted a sanction",
+        ChangeRole => "Changed a user's role",
+        SignOut => "Signed a user out everywhere",
+        ExportUsers => "Exported users",
         _ => action,
     };
 }

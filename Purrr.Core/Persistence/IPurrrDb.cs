@@ -56,6 +56,9 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
 
+    /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
+    IQueryable<Account> Accounts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 

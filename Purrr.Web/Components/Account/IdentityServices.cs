@@ -30,6 +30,9 @@ public static class IdentityServices
             cookie.AccessDeniedPath = "/Account/AccessDenied";
         });
 
+        // A cookie whose account was signed out everywhere (or changed role) stops working within a minute, not 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         // Registered before AddIdentityCore, whose default hasher is only a fallback (TryAdd).
         services.AddSingleton<IPasswordHasher<PurrrUser>, Argon2PasswordHasher>();
 
