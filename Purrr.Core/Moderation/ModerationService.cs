@@ -298,18 +298,18 @@ public sealed class ModerationService(IPurrrDbFactory dbFactory, TimeProvider cl
         if (request.Kind == SanctionKind.Ban && (await Sanctions.ActiveRestrictionAsync(db, user, now, ct))?.Kind == SanctionKind.Ban)
             return Failed($"@{name} is already banned.");
 
-        var until = request.Kind == SanctionKind.Suspension ? now + request.Duration : null;
+        var until = request.Kind == SanctionKind.Suspension ? request.Until ?? now + request.Duration : null;
         db.UserSanctions.Add(UserSanction.Create(user, request.Kind, reason, moderator, now, until));
         var closed = await CloseReportsAsync(db, ModerationTarget.User(user), ReportStatus.Resolved, moderator, now, ct);
         var (action, told, done) = request.Kind switch
         {
             SanctionKind.Warning => (AuditActions.Warn, $"A moderator warned you: {reason}", $"@{name} is warned."),
             SanctionKind.Suspension => (AuditActions.Suspend,
-                $"You are suspended for {SanctionRequest.Length(request.Duration!.Value)} (you can read, but not post, comment or chat). Reason: {reason}",
-                $"@{name} is suspended for {SanctionRequest.Length(request.Duration!.Value)}."),
+                $"You are suspended {request.Span} (you can read, but not post, comment or chat). Reason: {reason}",
+                $"@{name} is suspended {request.Span}."),
             _ => (AuditActions.Ban, $"Your account is banned: {reason}", $"@{name} is banned."),
         };
-        var length = request.Kind == SanctionKind.Suspension ? $"For {SanctionRequest.Length(request.Duration!.Value)}: " : "";
+        var length = request.Kind == SanctionKind.Suspension ? $"{char.ToUpperInvariant(request.Span[0])}{request.Span[1..]}: " : "";
         db.AuditLog.Add(AuditEntry.Of(moderator, action, "User", user.ToString(), length + Detail(reason, closed), now));
         db.Notifications.Add(Notification.Create(user, NotificationType.System, told, null, null, now));
         return new Outcome(done, user, user);

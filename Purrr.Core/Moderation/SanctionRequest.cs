@@ -1,7 +1,10 @@
 namespace Purrr.Core.Moderation;
 
-/// <summary>A warning, a suspension of <see cref="Duration"/>, or a ban, as a moderator chooses it.</summary>
-public sealed record SanctionRequest(SanctionKind Kind, TimeSpan? Duration = null)
+/// <summary>
+/// A warning, a suspension of <see cref="Duration"/> (or until a chosen moment, <see cref="Until"/>), or a ban, as a
+/// moderator or admin chooses it.
+/// </summary>
+public sealed record SanctionRequest(SanctionKind Kind, TimeSpan? Duration = null, DateTimeOffset? Until = null)
 {
     public static readonly TimeSpan ShortestSuspension = TimeSpan.FromHours(1);
     public static readonly TimeSpan LongestSuspension = TimeSpan.FromDays(365);
@@ -22,6 +25,12 @@ public sealed record SanctionRequest(SanctionKind Kind, TimeSpan? Duration = nul
     public static SanctionRequest Suspension(TimeSpan duration) => new(SanctionKind.Suspension, duration);
 
     public static SanctionRequest Ban() => new(SanctionKind.Ban);
+
+    /// <summary>A suspension that ends exactly at <paramref name="until"/> (the admin console's "suspend until").</summary>
+    public static SanctionRequest SuspensionUntil(DateTimeOffset until, DateTimeOffset now) => new(SanctionKind.Suspension, until - now, until);
+
+    /// <summary>"for 7 days" or "until 1 Dec 2026 18:00 UTC", for the messages about a suspension.</summary>
+    public string Span => Until is { } until ? $"until {until.UtcDateTime:d MMM yyyy HH:mm} UTC" : $"for {Length(Duration ?? TimeSpan.Zero)}";
 
     public string? Problem => Kind == SanctionKind.Suspension && (Duration is not { } d || d < ShortestSuspension || d > LongestSuspension)
         ? "A suspension lasts from 1 hour to 365 days."

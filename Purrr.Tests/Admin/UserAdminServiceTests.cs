@@ -204,7 +204,7 @@ public sealed class UserAdminServiceTests : ServiceTestBase
 
         var suspended = await Users.SuspendAsync(admin, ana, until, "Spamming comments.");
 
-        Assert.True(suspended.Succeeded, suspended.FirstMessage);
+        Assert.Equal($"@ana is suspended until {until.UtcDateTime:d MMM yyyy} 18:00 UTC.", suspended.Value);
         await using (var db = Database.NewContext())
             Assert.Equal(until, (await db.UserSanctions.SingleAsync(s => s.UserId == ana)).Until);
         Assert.Equal(UserStatus.Suspended, (await RowOfAsync("ana")).Status);

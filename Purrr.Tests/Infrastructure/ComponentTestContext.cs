@@ -46,9 +46,9 @@ public static class ComponentTestContext
         if (signedIn is { } player)
         {
             auth.SetAuthorized(player.UserName);
-            auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, player.Id.ToString()));
             if (roles.Length > 0)
                 auth.SetRoles(roles);
+            auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, player.Id.ToString())); // after the roles: setting them drops earlier claims
         }
         else
         {

@@ -126,12 +126,10 @@ public sealed class UserAdminService(
     {
         if (await RefuseAsync(admin, "suspend a user", ct) is { } refused)
             return Failed(refused);
-        var length = until - clock.GetUtcNow();
-        if (length <= TimeSpan.Zero)
+        var now = clock.GetUtcNow();
+        if (until <= now)
             return Failed("Pick a time in the future.");
-        // Rounded to the minute, so "until 18:00" reads as 18:00 and not a few seconds earlier.
-        var request = SanctionRequest.Suspension(TimeSpan.FromMinutes(Math.Round(length.TotalMinutes)));
-        return await moderation.SanctionAsync(admin, user, request, reason, ct);
+        return await moderation.SanctionAsync(admin, user, SanctionRequest.SuspensionUntil(until, now), reason, ct);
     }
 
     public async Task<Result<string>> BanAsync(UserId admin, UserId user, string? reason, CancellationToken ct = default) =>
