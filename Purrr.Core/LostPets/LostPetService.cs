@@ -176,9 +176,11 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
         var sightings = await db.LostPetSightings.CountAsync(ct);
         var thisWeek = WeekStart(now);
         var since = new DateTimeOffset(thisWeek.AddDays(-7 * (weeks - 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var recent = await db.LostPets.Where(p => p.CreatedAt >= since).Select(p => p.CreatedAt).ToListAsync(ct);
+        // Counted per day in the database (at most 7 × weeks rows come back), then summed into weeks.
+        var perDay = await db.LostPets.Where(p => p.CreatedAt >= since).GroupBy(p => DayNumber.Of(p.CreatedAt))
+            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(ct);
         var perWeek = Enumerable.Range(0, weeks).Select(i => thisWeek.AddDays(-7 * (weeks - 1 - i)))
-            .Select(week => (week, recent.Count(at => WeekStart(at) == week))).ToList();
+            .Select(week => (week, perDay.Where(d => WeekStart(DayNumber.Start(d.Day)) == week).Sum(d => d.Count))).ToList();
         var days = found.Where(p => p.ClosedAt is not null).Select(p => (p.ClosedAt!.Value - p.CreatedAt).TotalDays).Order().ToList();
         double? median = days.Count == 0 ? null : days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2;
         return new LostPetAnalytics(perWeek, reports, found.Count, reports == 0 ? 0 : (double)found.Count / reports, median,
