@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
 using Purrr.Core.Admin;
+using Purrr.Core.Api;
 using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
@@ -55,6 +56,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetPhoto> LostPetPhotos { get; }
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
+    DbSet<ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
