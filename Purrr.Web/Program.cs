@@ -6,6 +6,7 @@ using Purrr.Core.Admin;
 using Purrr.Core.NightWatch;
 using Purrr.Data;
 using Purrr.Data.Setup;
+using Purrr.Web.Api;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Community;
@@ -46,6 +47,7 @@ builder.Services.AddScoped<IBrowserDrafts, ProtectedBrowserDrafts>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddPurrrHealthChecks();
+builder.Services.AddPurrrApi();
 
 var app = builder.Build();
 
@@ -68,6 +70,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapImageEndpoints();
 app.MapPurrrHealthChecks();
+app.MapPurrrApi();
 
 app.Run();
 
