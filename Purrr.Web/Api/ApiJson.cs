@@ -10,13 +10,14 @@ namespace Purrr.Web.Api;
 /// <summary>
 /// JSON of the API: ids, genomes and room keys as plain strings, enums as snake_case names (the spec's words:
 /// social_butterfly, cat_condo), and strict reading — an unknown field, a missing required one, a null where a value
-/// belongs or an enum given as a number is a 400, never a half-understood request.
+/// belongs, a number sent as text or an enum given as a number is a 400, never a half-understood request.
 /// </summary>
 public static class ApiJson
 {
     public static void Configure(JsonSerializerOptions options)
     {
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict; // the web default reads "12" as a number
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
