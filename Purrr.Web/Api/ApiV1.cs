@@ -63,7 +63,9 @@ public static class ApiV1
         });
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
-            app.MapScalarApiReference(options => options.WithTitle("Purrr API")).AllowAnonymous();
+            // Scalar's bundle is served from the package; no fonts, telemetry or agent from the internet (the app works offline).
+            app.MapScalarApiReference(options => options.WithTitle("Purrr API").DisableDefaultFonts().DisableTelemetry().DisableAgent()
+                .HideDeveloperTools().AddPreferredSecuritySchemes(ApiAuth.ApiKeyScheme)).AllowAnonymous();
 
         var api = Group(app);
         api.MapMe();
