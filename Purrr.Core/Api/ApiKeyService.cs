@@ -63,6 +63,18 @@ public sealed class ApiKeyService(IPurrrDbFactory dbFactory, TimeProvider clock,
         return ApiKeyView.Of(key);
     }
 
+    /// <summary>Revokes every key of a player (a deleted or compromised account); how many were still live.</summary>
+    public async Task<int> RevokeAllAsync(UserId owner, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var live = await db.ApiKeys.Where(k => k.OwnerId == owner && k.RevokedAt == null).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var key in live)
+            key.Revoke(now);
+        await db.SaveChangesAsync(ct);
+        return live.Count;
+    }
+
     /// <summary>
     /// The identity behind <paramref name="key"/> used from <paramref name="ip"/>, or why it is refused. A known key used
     /// when revoked, expired or from an address off its allow-list is logged as API_KEY_MISUSE (with its prefix, never the key).

@@ -281,10 +281,15 @@ public sealed class ApiEndpointTests(ApiApp app)
         {
             Content = new StringContent("{\"command\": ", System.Text.Encoding.UTF8, "application/json"),
         })).ProblemAsync(HttpStatusCode.BadRequest);
+        var missing = await (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/cats/{Guid.NewGuid()}/train", new { })).ProblemAsync(HttpStatusCode.BadRequest);
+        var unknownField = await (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/cats/{Guid.NewGuid()}/train", new { command = "sit", treats = 3 }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
         var document = JsonNode.Parse(await app.Client().GetStringAsync("/openapi/v1.json"))!;
 
         Assert.Equal("There is nothing at this address.", unknown.Title());
         Assert.Equal("The request body is not valid JSON for this endpoint.", notJson.Title());
+        Assert.Equal("Missing required fields: 'command'.", missing["detail"]!.GetValue<string>());
+        Assert.Equal("$.treats is not a field of this request.", unknownField["detail"]!.GetValue<string>());
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/cats/{id}/feed", paths);
         Assert.Contains("/api/v1/nightwatch/deploy", paths);

@@ -96,6 +96,22 @@ public sealed class ApiKeyServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task Revoking_all_of_a_players_keys_leaves_other_players_keys_alone()
+    {
+        var (owner, made) = await NewKeyAsync();
+        var second = await Keys.CreateAsync(owner, new ApiKeyRequest("Second", ["read"], null, null), false);
+        var other = await NewPlayerAsync("other");
+        var othersKey = await Keys.CreateAsync(other, new ApiKeyRequest("Theirs", ["read"], null, null), false);
+
+        Assert.Equal(2, await Keys.RevokeAllAsync(owner));
+
+        Assert.False((await Keys.AuthenticateAsync(made.Key, null)).Succeeded);
+        Assert.False((await Keys.AuthenticateAsync(second.Value.Key, null)).Succeeded);
+        Assert.True((await Keys.AuthenticateAsync(othersKey.Value.Key, null)).Succeeded);
+        Assert.Equal(0, await Keys.RevokeAllAsync(owner));
+    }
+
+    [Fact]
     public async Task A_key_stops_working_when_it_expires()
     {
         var (_, made) = await NewKeyAsync(expires: Clock.GetUtcNow().AddHours(1));

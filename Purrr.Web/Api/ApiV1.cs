@@ -149,8 +149,12 @@ public static class ApiProblems
         };
 
         /// <summary>Where the body went wrong, in JSON-path terms, without the server's type names.</summary>
+        private const string MissingFields = "missing required properties including: ";
+
         private static string? DetailOf(BadHttpRequestException bad) => bad.InnerException switch
         {
+            JsonException json when json.Message.IndexOf(MissingFields, StringComparison.Ordinal) is var at and >= 0 =>
+                $"Missing required fields: {json.Message[(at + MissingFields.Length)..].TrimEnd('.')}.",
             JsonException { Path: { Length: > 1 } path } json when json.Message.Contains("could not be mapped", StringComparison.Ordinal) =>
                 $"{path} is not a field of this request.",
             JsonException { Path: { Length: > 1 } path } => $"Check {path}: it is missing, null, of the wrong type or out of range.",
