@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Purrr.Core.Accounts;
 using Purrr.Core.Admin;
+using Purrr.Core.Api;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
@@ -64,6 +65,7 @@ public static class PurrrCoreServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<ApiKeyService>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
 using Purrr.Core.Admin;
+using Purrr.Core.Api;
 using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
@@ -67,6 +68,7 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<LostPetPhoto> LostPetPhotos => Set<LostPetPhoto>();
     public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
     public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

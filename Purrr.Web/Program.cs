@@ -7,6 +7,7 @@ using Purrr.Core.NightWatch;
 using Purrr.Data;
 using Purrr.Data.Setup;
 using Purrr.Web.Admin;
+using Purrr.Web.Api;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Community;
@@ -47,6 +48,7 @@ builder.Services.AddScoped<IBrowserDrafts, ProtectedBrowserDrafts>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddPurrrHealthChecks();
+builder.Services.AddPurrrApi();
 
 var app = builder.Build();
 
@@ -70,6 +72,7 @@ app.MapAccountEndpoints();
 app.MapImageEndpoints();
 app.MapUserExport();
 app.MapPurrrHealthChecks();
+app.MapPurrrApi();
 
 app.Run();
 

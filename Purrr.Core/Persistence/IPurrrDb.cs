@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
 using Purrr.Core.Admin;
+using Purrr.Core.Api;
 using Purrr.Core.Activity;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
@@ -55,6 +56,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetPhoto> LostPetPhotos { get; }
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
+    DbSet<ApiKey> ApiKeys { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }
