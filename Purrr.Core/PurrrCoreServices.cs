@@ -63,6 +63,7 @@ public static class PurrrCoreServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<Purrr.Core.ThreeD.SceneCareService>();
         return services;
     }
 }
