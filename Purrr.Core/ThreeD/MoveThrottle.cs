@@ -1,5 +1,11 @@
 namespace Purrr.Core.ThreeD;
 
+public static class MoveThrottle
+{
+    /// <summary>At most 10 updates a second per cat.</summary>
+    public static readonly TimeSpan TenPerSecond = TimeSpan.FromMilliseconds(100);
+}
+
 /// <summary>
 /// Holds back position updates so each key (a cat) is sent at most once per <see cref="Interval"/>: the first move goes at
 /// once, moves arriving sooner are merged into the latest, which goes when the interval is up. The browser interpolates
@@ -7,9 +13,6 @@ namespace Purrr.Core.ThreeD;
 /// </summary>
 public sealed class MoveThrottle<TKey, TValue>(TimeSpan interval) where TKey : notnull
 {
-    /// <summary>At most 10 updates a second per cat.</summary>
-    public static readonly TimeSpan TenPerSecond = TimeSpan.FromMilliseconds(100);
-
     private readonly Dictionary<TKey, DateTimeOffset> sentAt = [];
     private readonly Dictionary<TKey, TValue> pending = [];
 
