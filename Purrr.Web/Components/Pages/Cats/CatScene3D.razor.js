@@ -59,19 +59,15 @@ function buildRoom(scene) {
     return { bowl, toy };
 }
 
+/** Whether this browser can draw the scene at all (WebGL). */
+export const canDraw = canRenderWebGL;
+
 /**
  * Draws the cat in `host` and wires its interactions to `dotnet`. `look` is the cat's Appearance, `liveliness` 0..1.
- * Returns a handle with update() and dispose(), or null when this browser cannot draw 3D (the page shows the 2D portrait).
+ * Returns a handle with update() and dispose(). Call canDraw() first: without WebGL the page shows the 2D portrait.
  */
 export async function start(host, dotnet, look, liveliness) {
-    if (!canRenderWebGL())
-        return null;
-    let renderer;
-    try {
-        renderer = createRenderer(host);
-    } catch {
-        return null; // WebGL present but refused (blocklisted driver, context limit)
-    }
+    const renderer = createRenderer(host); // throws when WebGL is there but refused (blocklisted driver, context limit)
     let disposed = false;
     const scene = new THREE.Scene();
     scene.background = new THREE.Color("#f6efe6");

@@ -30,19 +30,15 @@ function nameTag(text, mine) {
     return sprite;
 }
 
+/** Whether this browser can draw the scene at all (WebGL). */
+export const canDraw = canRenderWebGL;
+
 /**
  * Draws the room in `host`; `width` and `height` are the room's size in its own units. Returns a handle with
- * add(cats), move(positions), remove(ids) and dispose(), or null without WebGL.
+ * add(cats), move(positions), remove(ids) and dispose(). Call canDraw() first: without WebGL the page shows the 2D floor.
  */
 export function start(host, dotnet, width, height) {
-    if (!canRenderWebGL())
-        return null;
-    let renderer;
-    try {
-        renderer = createRenderer(host);
-    } catch {
-        return null;
-    }
+    const renderer = createRenderer(host); // throws when WebGL is there but refused (blocklisted driver, context limit)
     let disposed = false;
     const scene = new THREE.Scene();
     scene.background = new THREE.Color("#efe7f5");
