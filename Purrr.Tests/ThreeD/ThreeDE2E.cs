@@ -174,6 +174,30 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
         });
     }
 
+    [Fact]
+    public async Task Without_WebGL_the_3D_tab_shows_the_portrait_and_says_why()
+    {
+        var (userName, cat, catName) = await PlayerWithRedCatAsync("flat");
+        await using var session = await BrowserSession.OpenAsync(browser, server);
+        await session.Page.AddInitScriptAsync("""
+            const getContext = HTMLCanvasElement.prototype.getContext;
+            HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+              return /webgl/i.test(kind) ? null : getContext.call(this, kind, ...rest);
+            };
+            """);
+        await session.RunAsync(async () =>
+        {
+            await session.SignInAsync(userName);
+            await session.GotoAsync($"cats/{cat.Value}");
+            await session.Page.GetByRole(AriaRole.Tab, new() { Name = "3D" }).ClickAsync();
+
+            await Expect(session.Page.GetByRole(AriaRole.Note)).ToContainTextAsync($"This browser can't draw 3D (WebGL is off or missing), so here is {catName}'s portrait instead.");
+            await Expect(session.Page.Locator(".purrr-cat-scene svg.cat-portrait")).ToBeVisibleAsync();
+            await Expect(session.Page.Locator("canvas")).ToHaveCountAsync(0);
+            Assert.Empty(session.Errors);
+        });
+    }
+
     private static async Task JoinPartyRoomAsync(BrowserSession session, string userName)
     {
         await session.SignInAsync(userName);

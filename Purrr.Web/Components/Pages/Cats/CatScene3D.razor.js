@@ -74,10 +74,17 @@ export async function start(host, dotnet, look, liveliness) {
     const camera = new THREE.PerspectiveCamera(40, 1, 0.1, 50);
     camera.position.set(2.6, 2.4, 4.4);
     addLights(scene);
-    const { bowl, toy } = buildRoom(scene);
+    // The room and the cat sit in one group, so in VR (where the player stands at the origin) it can be set in front.
+    const world = new THREE.Group();
+    scene.add(world);
+    const { bowl, toy } = buildRoom(world);
     const cat = buildCat(look);
     cat.rotation.y = 0.35;
-    scene.add(cat);
+    world.add(cat);
+    const inFront = () => world.position.set(0, 0, -2.2);
+    const onTable = () => world.position.set(0, 0, 0);
+    renderer.xr.addEventListener("sessionstart", inFront);
+    renderer.xr.addEventListener("sessionend", onTable);
     const controls = new OrbitControls(camera, renderer.domElement);
     controls.target.set(0, 0.6, 0);
     controls.enableDamping = true;
@@ -105,7 +112,7 @@ export async function start(host, dotnet, look, liveliness) {
             return;
         pulse(inputSource, 1, 120);
         const at = target === "bowl" ? bowl.position : target === "toy" ? toy.position : cat.position;
-        effects.push(purr(scene, new THREE.Vector3(at.x, 1.3, at.z)));
+        effects.push(purr(scene, new THREE.Vector3(at.x, 1.3, at.z).add(world.position)));
         hop = 0.6;
     }
 
@@ -160,6 +167,8 @@ export async function start(host, dotnet, look, liveliness) {
         renderer.domElement.removeEventListener("pointerup", onUp);
         renderer.domElement.removeEventListener("pointermove", onMove);
         controls.dispose();
+        renderer.xr.removeEventListener("sessionstart", inFront);
+        renderer.xr.removeEventListener("sessionend", onTable);
         disposeScene(renderer, scene);
         delete host.dataset.ready;
         dotnet = null;
