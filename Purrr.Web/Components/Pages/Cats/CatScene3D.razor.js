@@ -66,7 +66,7 @@ export const canDraw = canRenderWebGL;
  * Draws the cat in `host` and wires its interactions to `dotnet`. `look` is the cat's Appearance, `liveliness` 0..1.
  * Returns a handle with update() and dispose(). Call canDraw() first: without WebGL the page shows the 2D portrait.
  */
-export async function start(host, dotnet, look, liveliness) {
+export function start(host, dotnet, look, liveliness) {
     const renderer = createRenderer(host); // throws when WebGL is there but refused (blocklisted driver, context limit)
     let disposed = false;
     const scene = new THREE.Scene();
@@ -182,8 +182,11 @@ export async function start(host, dotnet, look, liveliness) {
             enterVr(renderer).catch(error => console.warn("Could not enter VR:", error?.message ?? error));
     };
     frame.addEventListener("click", onVrClick);
-    if (await vrSupported() && !disposed)
-        dotnet?.invokeMethodAsync("VrAvailable").catch(() => { });
+    // Asked on the side: a slow answer (or none) must not hold the scene back.
+    vrSupported().then(supported => {
+        if (supported && !disposed)
+            dotnet?.invokeMethodAsync("VrAvailable").catch(() => { });
+    });
 
     return {
         update: (stats) => { current = stats; },
