@@ -179,4 +179,21 @@ public sealed class CatScene3DTests : ServiceTestBase
         var update = browserScene.VerifyInvoke("update");
         Assert.Equal(0.2, JsonSerializer.SerializeToElement(update.Arguments[0], JsonSerializerOptions.Web).GetProperty("liveliness").GetDouble());
     }
+
+    [Fact]
+    public async Task The_cat_page_opens_on_the_portrait_and_builds_the_scene_only_when_the_3D_tab_is_chosen()
+    {
+        var (luna, mochi) = await LunaAndMochiAsync();
+        await using var context = ComponentTestContext.Create(Database, (luna, "luna"), clock: Clock);
+        var (module, _) = WithWebGL(context);
+
+        var page = context.Render<CatPage>(p => p.Add(c => c.Id, mochi.Id.Value));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("svg.cat-portrait")));
+        Assert.Empty(module.Invocations["start"]);
+
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "3D").Click();
+
+        page.WaitForAssertion(() => module.VerifyInvoke("start"));
+        Assert.Contains("Click Mochi to pet", page.Markup);
+    }
 }

@@ -26,8 +26,8 @@ function mesh(geometry, color, { x = 0, y = 0, z = 0, sx = 1, sy = 1, sz = 1 } =
 
 /**
  * A stylised cat (about 1 unit long, facing +z) from an Appearance: body, head, cap, bib, ears, eyes, nose, legs, paws,
- * tail, tabby rings or ticking, a ruff and a bushier tail when long-haired. Every mesh is tagged with `target` so a
- * ray that hits any part of the cat knows it hit the cat.
+ * tail, tabby rings or ticking, curls on a rex, a ruff and a bushier tail when long-haired. Every mesh is tagged with
+ * `target` so a ray that hits any part of the cat knows it hit the cat.
  */
 export function buildCat(look, target = "cat") {
     const cat = new THREE.Group();
@@ -46,6 +46,14 @@ export function buildCat(look, target = "cat") {
         for (let i = 0; i < 40; i++) {
             const a = (i * 2.399) % Math.PI, z = -0.45 + (i * 0.023) % 0.9;
             body.add(mesh(new THREE.TetrahedronGeometry(0.03), look.stripe, { x: Math.cos(a) * 0.39 * fluff, y: 0.5 + Math.sin(a) * 0.34 * fluff, z }));
+        }
+
+    // A rex coat: a few soft curls along the flanks.
+    if (look.curly)
+        for (const [x, z] of [[-1, -0.25], [-1, 0.1], [1, -0.25], [1, 0.1]]) {
+            const curl = mesh(new THREE.TorusGeometry(0.06, 0.018, 4, 8), look.stripe, { x: x * 0.4 * fluff, y: 0.55, z });
+            curl.rotation.y = Math.PI / 2;
+            body.add(curl);
         }
 
     // Legs and paws.
