@@ -38,20 +38,24 @@ export function buildCat(look, target = "cat") {
     body.add(mesh(new THREE.IcosahedronGeometry(0.5, 1), look.body, { y: 0.5, sx: 0.8 * fluff, sy: 0.7 * fluff, sz: 1.15 * fluff }));
     if (look.bib)
         body.add(mesh(new THREE.IcosahedronGeometry(0.22, 1), look.paws, { y: 0.52, z: 0.44, sx: 1.1, sy: 1.3, sz: 0.6 }));
-    // Tabby rings around the back, or a speckle of ticked hairs; none on a van's white body.
+    // Tabby rings around the back, or a speckle of ticked hairs, on the body's surface; none on a van's white body.
+    // The body is an ellipsoid (half-axes 0.4 × 0.35 × 0.575 before fluff): `across(z)` is how much of its width is left at z.
+    const across = z => Math.sqrt(Math.max(0, 1 - (z / 0.575) ** 2)) * fluff;
     if (look.stripes && !look.cap)
-        for (const z of [-0.3, -0.05, 0.2])
-            body.add(mesh(new THREE.TorusGeometry(0.36 * fluff, 0.035, 4, 12, Math.PI), look.stripe, { y: 0.52, z, sx: 1.05, sy: 1.05 }));
+        for (const z of [-0.3, -0.05, 0.2]) {
+            const ring = mesh(new THREE.TorusGeometry(1, 0.09, 4, 14, Math.PI), look.stripe, { y: 0.5, z, sx: 0.41 * across(z), sy: 0.36 * across(z), sz: 0.4 });
+            body.add(ring);
+        }
     if (look.ticking && !look.cap)
-        for (let i = 0; i < 40; i++) {
-            const a = (i * 2.399) % Math.PI, z = -0.45 + (i * 0.023) % 0.9;
-            body.add(mesh(new THREE.TetrahedronGeometry(0.03), look.stripe, { x: Math.cos(a) * 0.39 * fluff, y: 0.5 + Math.sin(a) * 0.34 * fluff, z }));
+        for (let i = 0; i < 70; i++) {
+            const a = 0.15 + (i * 2.399) % (Math.PI - 0.3), z = -0.45 + (i * 0.0131) % 0.9;
+            body.add(mesh(new THREE.TetrahedronGeometry(0.035), look.stripe, { x: Math.cos(a) * 0.4 * across(z), y: 0.5 + Math.sin(a) * 0.35 * across(z), z }));
         }
 
     // A rex coat: a few soft curls along the flanks.
     if (look.curly)
         for (const [x, z] of [[-1, -0.25], [-1, 0.1], [1, -0.25], [1, 0.1]]) {
-            const curl = mesh(new THREE.TorusGeometry(0.06, 0.018, 4, 8), look.stripe, { x: x * 0.4 * fluff, y: 0.55, z });
+            const curl = mesh(new THREE.TorusGeometry(0.06, 0.018, 4, 8), look.stripe, { x: x * 0.4 * across(z), y: 0.55, z });
             curl.rotation.y = Math.PI / 2;
             body.add(curl);
         }
