@@ -66,6 +66,7 @@ public static class PurrrCoreServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<Purrr.Core.ThreeD.SceneCareService>();
         return services;
     }
 }
