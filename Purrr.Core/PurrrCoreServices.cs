@@ -18,6 +18,7 @@ using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Search;
 using Purrr.Core.Security;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core;
 
@@ -63,6 +64,9 @@ public static class PurrrCoreServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();
+        services.AddOptions<WebhookOptions>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<WebhookDispatcher>();
         return services;
     }
 }

@@ -58,6 +58,7 @@ public static class PurrrDataServices
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<AccountService>();
         services.AddScoped<DatabaseInitializer>();
+        Webhooks.HttpWebhookTransport.AddTo(services, configuration);
         services.AddScoped<DemoWorld>();
         return services;
     }

@@ -18,6 +18,7 @@ using Purrr.Core.Persistence;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Security;
+using Purrr.Core.Webhooks;
 using Purrr.Data.Configurations;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
@@ -67,6 +68,9 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<LostPetPhoto> LostPetPhotos => Set<LostPetPhoto>();
     public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
     public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,7 @@ using Purrr.Web.Components.Account;
 using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
+using Purrr.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ builder.Services.AddHostedService<RoomsWorker>();
 builder.Services.AddHostedService<PresenceWorker>();
 builder.Services.AddHostedService<ScheduledPostsWorker>();
 builder.Services.AddHostedService<TrendingWorker>();
+builder.AddPurrrWebhooks();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();

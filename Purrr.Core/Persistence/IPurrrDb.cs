@@ -14,6 +14,7 @@ using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Security;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core.Persistence;
 
@@ -55,6 +56,9 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetPhoto> LostPetPhotos { get; }
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
+    DbSet<Webhook> Webhooks { get; }
+    DbSet<WebhookEvent> WebhookEvents { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
