@@ -12,6 +12,9 @@ public sealed class WebhookOptions
     /// <summary>Accept http:// for loopback URLs; set in Development only.</summary>
     public bool AllowHttpLoopback { get; set; }
 
+    /// <summary>Run the sending worker on this instance (off for a read-only replica, or a test that sends by hand).</summary>
+    public bool RunWorker { get; set; } = true;
+
     /// <summary>How often the worker looks for due deliveries (it is also woken by "send test event" and "redeliver").</summary>
     public int PollSeconds { get; set; } = 2;
 

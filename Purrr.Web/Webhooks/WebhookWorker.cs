@@ -12,6 +12,8 @@ public sealed class WebhookWorker(WebhookDispatcher dispatcher, IEventBus bus, I
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunWorker)
+            return;
         var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
         using var wake = new SemaphoreSlim(0);
         using var subscription = bus.Subscribe<WebhookDeliveryQueued>(_ =>
