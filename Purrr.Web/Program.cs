@@ -13,6 +13,7 @@ using Purrr.Web.Components.Account;
 using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
+using Purrr.Web.Security;
 using Purrr.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.Services.AddHostedService<PresenceWorker>();
 builder.Services.AddHostedService<ScheduledPostsWorker>();
 builder.Services.AddHostedService<TrendingWorker>();
 builder.AddPurrrWebhooks();
+builder.AddPurrrHttpHardening();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();
@@ -61,6 +63,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UsePurrrHttpHardening();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 app.UseAntiforgery();
