@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
+using Purrr.Core.Security;
+using Purrr.Web.Components.Account;
 
 namespace Purrr.Web.Security;
 
@@ -70,7 +73,18 @@ public static class HttpHardening
             }
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
                 size.MaxRequestBodySize = limit; // chunked bodies are cut off at the same size by the server
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                // UseAntiforgery (further down) refused the form's token: the spec's CSRF_FAILED, high. (Minimal API
+                // endpoints throw for it in Development, hence finally.)
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                    await context.RequestServices.GetRequiredService<SecurityLog>().RecordAsync(SecurityEventType.CsrfFailed,
+                        context.User.GetUserId(), context.Connection.RemoteIpAddress?.ToString(), $"{context.Request.Method} {context.Request.Path}: no valid antiforgery token");
+            }
         });
         app.UseWhen(IsApiContext, api => api.UseCors(CorsPolicy));
         return app;
