@@ -20,7 +20,7 @@ public static class WebhookEventTypes
         (CatLevelUp, "One of your cats reaches a new level."),
         (BreedingCompleted, "A litter of yours is born."),
         (GameWon, "You win a Paw Match game."),
-        (NftMinted, "One of your cats is minted as an NFT."),
+        (NftMinted, "One of your cats is minted as an NFT (when minting is switched on)."),
         (LostPetReported, "You report a lost pet."),
         (NightWatchEncounter, "Your night patrol meets a bobcat."),
     ];
