@@ -17,11 +17,15 @@ public sealed record WebhookRound(int EventsFannedOut, int Attempts, int Deliver
 /// </summary>
 public sealed class WebhookDispatcher(IPurrrDbFactory dbFactory, TimeProvider clock, IEventBus bus, IWebhookTransport transport)
 {
-    public const int BatchSize = 50;
+    public const int BatchSize = 200;
 
     public async Task<WebhookRound> RunAsync(CancellationToken ct = default)
     {
-        var fannedOut = await FanOutAsync(ct);
+        var fannedOut = 0;
+        int batch;
+        do
+            fannedOut += batch = await FanOutAsync(ct);
+        while (batch == BatchSize);
         var attempts = 0;
         var delivered = 0;
         var failedHooks = 0;

@@ -61,6 +61,7 @@ public sealed class HttpWebhookTransport(IHttpClientFactory clients) : IWebhookT
         services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
         services.AddHttpClient(ClientName, (sp, client) =>
                 client.Timeout = TimeSpan.FromSeconds(Math.Clamp(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds, 1, 60)))
+            .RemoveAllLoggers() // hook URLs often carry a token in their path: keep them out of the logs
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<WebhookOptions>>();

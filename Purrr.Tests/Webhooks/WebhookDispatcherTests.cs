@@ -86,6 +86,25 @@ public class WebhookDispatcherTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task A_backlog_larger_than_one_batch_is_emptied_in_one_round()
+    {
+        var (owner, _) = await PlayerWithHookAsync(WebhookEventTypes.CatLevelUp);
+        await using (var db = Database.NewContext())
+        {
+            for (var level = 2; level < WebhookDispatcher.BatchSize + 52; level++)
+                WebhookOutbox.Enqueue(db, owner, WebhookEventTypes.CatLevelUp, new { Level = level }, Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+        var transport = new ScriptedTransport();
+
+        var round = await Dispatcher(transport).RunAsync();
+
+        Assert.Equal(WebhookDispatcher.BatchSize + 50, round.EventsFannedOut);
+        Assert.Equal(WebhookDispatcher.BatchSize, round.Attempts); // sending goes a batch at a time; the rest next round
+        Assert.Equal(50, (await Dispatcher(transport).RunAsync()).Attempts);
+    }
+
+    [Fact]
     public async Task Reporting_a_lost_pet_writes_its_event_in_the_same_save()
     {
         var (owner, hook) = await PlayerWithHookAsync(WebhookEventTypes.LostPetReported);
