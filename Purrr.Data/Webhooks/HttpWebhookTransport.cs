@@ -76,25 +76,28 @@ public sealed class HttpWebhookTransport(IHttpClientFactory clients) : IWebhookT
             });
     }
 
-    /// <summary>Resolves the host and connects to its first allowed address; refuses when none is allowed.</summary>
+    /// <summary>Resolves the host and connects to the first allowed address that answers; refuses when none is allowed.</summary>
     internal static async ValueTask<Stream> ConnectGuardedAsync(DnsEndPoint endpoint, WebhookOptions options, CancellationToken ct)
     {
         var addresses = IPAddress.TryParse(endpoint.Host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
-        string? refused = null;
-        foreach (var address in addresses)
+        var allowed = addresses.Where(a => WebhookAddresses.WhyRefused(a, options) is null).ToList();
+        if (allowed.Count == 0)
+            throw new RefusedAddressException(addresses.Length > 0 ? WebhookAddresses.WhyRefused(addresses[0], options)! : $"{endpoint.Host} has no address.");
+        SocketException? last = null;
+        foreach (var address in allowed) // e.g. localhost: ::1 first, then 127.0.0.1
         {
-            if (WebhookAddresses.WhyRefused(address, options) is { } why)
-            {
-                refused ??= why;
-                continue;
-            }
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), ct);
                 return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                last = e;
             }
             catch
             {
@@ -102,7 +105,7 @@ public sealed class HttpWebhookTransport(IHttpClientFactory clients) : IWebhookT
                 throw;
             }
         }
-        throw new RefusedAddressException(refused ?? $"{endpoint.Host} has no address.");
+        throw last!;
     }
 }
 

@@ -40,7 +40,8 @@ public sealed class WebhookDeliveryTests
         await using var listener = await WebhookListener.StartAsync();
         await using var app = new PurrrAppFactory();
         var owner = await RegisterAsync(app, "hookie");
-        var hook = await AddHookAsync(app, owner, listener.Url, WebhookEventTypes.CatCreated);
+        // By name, as players type it: localhost may also resolve to ::1, where nothing listens; the guard tries each allowed address.
+        var hook = await AddHookAsync(app, owner, listener.Url.Replace("127.0.0.1", "localhost"), WebhookEventTypes.CatCreated);
 
         await app.Services.GetRequiredService<WebhookService>().SendTestAsync(owner, hook.Id);
         await listener.WaitForAsync(1);
