@@ -40,7 +40,22 @@ public sealed class WebhookDispatcher(IPurrrDbFactory dbFactory, TimeProvider cl
             else if (outcome == Outcome.HookFailed)
                 failedHooks++;
         }
+        await PruneAsync(ct);
         return new WebhookRound(fannedOut, attempts, delivered, failedHooks);
+    }
+
+    private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
+
+    /// <summary>At most hourly: finished deliveries older than <see cref="WebhookRules.LogRetention"/> leave the log.</summary>
+    private async Task PruneAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (now - lastPrune < TimeSpan.FromHours(1))
+            return;
+        lastPrune = now;
+        var cutoff = now - WebhookRules.LogRetention;
+        await using var db = await dbFactory.CreateAsync(ct);
+        await db.WebhookDeliveries.Where(d => d.Status != WebhookDeliveryStatus.Pending && d.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>One delivery per subscribed active hook for each new event, and the event leaves the outbox, in one save.</summary>

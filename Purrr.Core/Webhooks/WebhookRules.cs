@@ -13,6 +13,9 @@ public static class WebhookRules
     public static readonly IReadOnlyList<TimeSpan> RetryDelays =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8)];
 
+    /// <summary>How long finished deliveries stay in a hook's log.</summary>
+    public static readonly TimeSpan LogRetention = TimeSpan.FromDays(30);
+
     /// <summary>How long a claimed attempt keeps others off it; longer than the send timeout.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(30);
 

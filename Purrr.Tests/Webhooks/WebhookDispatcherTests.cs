@@ -200,6 +200,25 @@ public class WebhookDispatcherTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task Finished_deliveries_leave_the_log_after_thirty_days()
+    {
+        var (owner, hook) = await PlayerWithHookAsync();
+        await Hooks.SendTestAsync(owner, hook.Id);
+        var dispatcher = Dispatcher(new ScriptedTransport());
+        await dispatcher.RunAsync();
+        Clock.Advance(TimeSpan.FromDays(29));
+        await Hooks.SendTestAsync(owner, hook.Id);
+        await dispatcher.RunAsync();
+        Assert.Equal(2, (await Hooks.DeliveriesAsync(owner, hook.Id)).Count);
+
+        Clock.Advance(TimeSpan.FromDays(2));
+        await dispatcher.RunAsync();
+
+        var kept = Assert.Single(await Hooks.DeliveriesAsync(owner, hook.Id));
+        Assert.Equal(TestClock.Noon.AddDays(29), kept.CreatedAt);
+    }
+
+    [Fact]
     public async Task Another_players_hook_cannot_be_seen_tested_redelivered_or_deleted()
     {
         var (owner, hook) = await PlayerWithHookAsync();
