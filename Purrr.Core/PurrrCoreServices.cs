@@ -19,6 +19,7 @@ using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Search;
 using Purrr.Core.Security;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core;
 
@@ -67,6 +68,9 @@ public static class PurrrCoreServices
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<Purrr.Core.ThreeD.SceneCareService>();
+        services.AddOptions<WebhookOptions>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<WebhookDispatcher>();
         return services;
     }
 }

@@ -60,6 +60,7 @@ public static class PurrrDataServices
         services.AddScoped<AccountService>();
         services.AddSingleton<IAccountAdmin, IdentityAccountAdmin>();
         services.AddScoped<DatabaseInitializer>();
+        Webhooks.HttpWebhookTransport.AddTo(services, configuration);
         services.AddScoped<DemoWorld>();
         return services;
     }

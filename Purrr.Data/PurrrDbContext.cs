@@ -19,6 +19,7 @@ using Purrr.Core.Persistence;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Security;
+using Purrr.Core.Webhooks;
 using Purrr.Data.Configurations;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
@@ -77,6 +78,9 @@ public abstract class PurrrDbContext(DbContextOptions options)
         IsModerator = UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == Core.Accounts.Roles.Moderator)),
         IsAdmin = UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == Core.Accounts.Roles.Admin)),
     });
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,8 @@ using Purrr.Web.Components.Account;
 using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
+using Purrr.Web.Security;
+using Purrr.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,6 +38,8 @@ builder.Services.AddHostedService<RoomsWorker>();
 builder.Services.AddHostedService<PresenceWorker>();
 builder.Services.AddHostedService<ScheduledPostsWorker>();
 builder.Services.AddHostedService<TrendingWorker>();
+builder.AddPurrrWebhooks();
+builder.AddPurrrHttpHardening();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();
@@ -62,12 +66,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UsePurrrHttpHardening();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The one Content-Security-Policy (Security/HttpHardening) already says frame-ancestors 'none'.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 app.MapImageEndpoints();
 app.MapUserExport();

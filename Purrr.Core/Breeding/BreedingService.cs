@@ -7,6 +7,7 @@ using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.Genetics;
 using Purrr.Core.Persistence;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core.Breeding;
 
@@ -113,8 +114,11 @@ public sealed class BreedingService(IPurrrDbFactory dbFactory, TimeProvider cloc
             db.CatEvents.Add(CatEvent.Create(kitten.Id, CatEventType.Born, $"Born to {mother.Name} and {father.Name}.", pregnancy.DueAt));
             db.ActivityEvents.Add(ActivityEvent.Of(pregnancy.OwnerId, kitten, ActivityKind.KittenBorn, now,
                 amount: kitten.Generation, remarkable: Phenotype.Of(genome).IsRare));
+            WebhookOutbox.Enqueue(db, pregnancy.OwnerId, WebhookEventTypes.CatCreated, new { CatId = kitten.Id.Value, kitten.Name, Breed = kitten.BreedKey, Source = "born" }, now);
         }
         pregnancy.Deliver(litter, now);
+        WebhookOutbox.Enqueue(db, pregnancy.OwnerId, WebhookEventTypes.BreedingCompleted, new { PregnancyId = pregnancy.Id, MotherId = mother.Id.Value, FatherId = father.Id.Value,
+            Kittens = kittens.Select(k => new { CatId = k.Id.Value, k.Name }).ToList() }, now);
         try
         {
             await db.SaveChangesAsync(ct);

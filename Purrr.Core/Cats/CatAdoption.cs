@@ -38,6 +38,7 @@ public static class CatAdoption
         db.Cats.Add(cat);
         db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.Adopted, $"{cat.Name} came home.", now));
         db.ActivityEvents.Add(Activity.ActivityEvent.Of(owner, cat, Activity.ActivityKind.CatAdopted, now));
+        Webhooks.WebhookOutbox.Enqueue(db, owner, Webhooks.WebhookEventTypes.CatCreated, new { CatId = cat.Id.Value, cat.Name, Breed = cat.BreedKey, Source = "adopted" }, now);
     }
 
     public static Result<Cat> Adopt(UserId owner, AdoptCatRequest request, DateTimeOffset now, IRandomSource random)

@@ -50,5 +50,6 @@ public static class LevelUps
     {
         db.CatEvents.Add(CatEvent.Create(cat.Id, CatEventType.LevelUp, $"{cat.Name} reached level {level}.", at));
         db.ActivityEvents.Add(Activity.ActivityEvent.Of(owner, cat, Activity.ActivityKind.CatLeveledUp, at, amount: level));
+        Webhooks.WebhookOutbox.Enqueue(db, owner, Webhooks.WebhookEventTypes.CatLevelUp, new { CatId = cat.Id.Value, cat.Name, Level = level }, at);
     }
 }

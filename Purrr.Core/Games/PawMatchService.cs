@@ -6,6 +6,7 @@ using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Persistence;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core.Games;
 
@@ -156,6 +157,7 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
             db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchWon, now, amount: game.Score, remarkable: game.Misses == 0));
             var payer = await db.Players.FirstAsync(p => p.Id == game.PlayerId, ct);
             db.LedgerEntries.Add(Wallet.Credit(payer, game.Payout, LedgerReason.PawMatchPrize, $"pawmatch-prize:{game.Id}", now));
+            WebhookOutbox.Enqueue(db, game.PlayerId, WebhookEventTypes.GameWon, new { GameId = game.Id, Game = "paw_match", CatId = cat.Id.Value, game.Score, Prize = game.Payout }, now);
         }
     }
 

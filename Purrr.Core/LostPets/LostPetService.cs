@@ -3,6 +3,7 @@ using Purrr.Core.Common;
 using Purrr.Core.Events;
 using Purrr.Core.Notifications;
 using Purrr.Core.Persistence;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core.LostPets;
 
@@ -27,6 +28,7 @@ public sealed class LostPetService(IPurrrDbFactory dbFactory, TimeProvider clock
         foreach (var photo in photos.Distinct())
             pet.AddPhoto(photo);
         db.LostPets.Add(pet);
+        WebhookOutbox.Enqueue(db, owner, WebhookEventTypes.LostPetReported, new { LostPetId = pet.Id, pet.Name, Type = pet.Type.ToString(), pet.LastSeenPlace, pet.LastSeenAt }, now);
         var neighbours = await NeighboursToAlertAsync(db, owner, pet.LastSeen, ct);
         foreach (var (neighbour, meters) in neighbours)
             await Notify.AddAsync(db, neighbour, NotificationType.LostPetNearby,

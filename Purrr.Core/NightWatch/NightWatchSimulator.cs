@@ -5,6 +5,7 @@ using Purrr.Core.Cats;
 using Purrr.Core.Common;
 using Purrr.Core.Events;
 using Purrr.Core.Persistence;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core.NightWatch;
 
@@ -86,6 +87,7 @@ public sealed class NightWatchSimulator(
                     tick.Deterred ? $"{names} chased off a bobcat ({threat} threat)." : $"A bobcat prowled past {owner}'s patrol ({threat} threat).",
                     tick.Threat, tick.Deterred);
                 newEvents.Add(encounter);
+                WebhookOutbox.Enqueue(db, patrol.PlayerId, WebhookEventTypes.NightWatchEncounter, new { PatrolId = patrol.Id, Threat = threat, tick.Deterred, encounter.Text }, now);
                 Record(db, patrol, ActivityKind.BobcatEncountered, 1, now);
                 if (tick.Deterred)
                 {

@@ -15,6 +15,7 @@ using Purrr.Core.NightWatch;
 using Purrr.Core.Progress;
 using Purrr.Core.Rooms;
 using Purrr.Core.Security;
+using Purrr.Core.Webhooks;
 
 namespace Purrr.Core.Persistence;
 
@@ -60,6 +61,9 @@ public interface IPurrrDb : IAsyncDisposable
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }
+    DbSet<Webhook> Webhooks { get; }
+    DbSet<WebhookEvent> WebhookEvents { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -34,6 +34,9 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
     /// <summary>Seconds between night-watch ticks; long by default, so tests tick when they choose.</summary>
     public int NightWatchTickSeconds { get; init; } = 3600;
 
+    /// <summary>Send webhooks from the outbox in the background (off: the outbox only fills).</summary>
+    public bool RunWebhookWorker { get; init; } = true;
+
     /// <summary>Seed the demo world at start.</summary>
     public bool SeedDemoWorld { get; init; }
 
@@ -64,6 +67,10 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Breeding:DeliveryCheckSeconds", "1");
         builder.UseSetting("NightWatch:TickSeconds", NightWatchTickSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The tests' own webhook listeners run on 127.0.0.1: allowed here explicitly, refused by default.
+        builder.UseSetting("Webhooks:AllowLoopback", "true");
+        builder.UseSetting("Webhooks:PollSeconds", "1");
+        builder.UseSetting("Webhooks:RunWorker", RunWebhookWorker ? "true" : "false");
         builder.UseSetting("Presence:ReportEverySeconds", "1"); // a browser's input reaches presence within a second
         builder.ConfigureTestServices(services =>
         {
