@@ -32,6 +32,7 @@ public static class PurrrCoreServices
         services.TryAddSingleton<IWeatherProvider, SeasonalWeather>();
         services.AddOptions<NightWatchOptions>();
         services.AddSingleton<SecurityLog>();
+        services.AddSingleton<RateLimits>();
         services.AddSingleton<PlayerService>();
         services.AddSingleton<CatService>();
         services.AddSingleton<CareService>();

@@ -57,6 +57,8 @@ public static class PurrrDataServices
         services.Configure<AccountOptions>(configuration.GetSection("Accounts"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<AccountService>();
+        services.AddOpenIddict().AddCore(openIddict => openIddict.UseEntityFrameworkCore().UseDbContext<PurrrDbContext>());
+        services.AddScoped<OAuth.OAuthClients>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoWorld>();
         return services;

@@ -6,6 +6,7 @@ using Purrr.Core.Admin;
 using Purrr.Core.NightWatch;
 using Purrr.Data;
 using Purrr.Data.Setup;
+using Purrr.Web.Api;
 using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Community;
@@ -21,6 +22,7 @@ builder.Services.AddPurrrCore();
 builder.Services.Configure<NightWatchOptions>(builder.Configuration.GetSection("NightWatch"));
 builder.Services.AddPurrrData(builder.Configuration, storage);
 builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddPurrrOAuth(builder.Environment, storage);
 
 // Antiforgery tokens, auth cookies and protected browser storage stay readable after a restart.
 builder.Services.AddDataProtection()
@@ -52,6 +54,8 @@ var app = builder.Build();
 await app.Services.InitializePurrrDatabaseAsync();
 // Created now, so that the flags' one bus subscription exists before the first circuit (tests count the rest).
 app.Services.GetRequiredService<FeatureFlags>();
+if (app.Environment.IsDevelopment())
+    await app.Services.SeedOAuthDemoClientsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -61,6 +65,10 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+app.UseAuthentication();
+// API rate limits come before authorization, so that every /api answer (401s too) counts and carries the headers.
+app.UseApiRateLimits();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -68,6 +76,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapImageEndpoints();
 app.MapPurrrHealthChecks();
+app.MapOAuthEndpoints();
 
 app.Run();
 

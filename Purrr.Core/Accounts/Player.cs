@@ -46,6 +46,14 @@ public sealed class Player
     /// <summary>Opted in to hear about pets lost near their home (the lost pet finder's nearby alerts).</summary>
     public bool LostPetAlerts { get; private set; }
 
+    /// <summary>The player's API allowance per hour (spec §2); admins change it.</summary>
+    public Security.ApiTier ApiTier { get; private set; }
+
+    /// <summary>When the player deleted their account (GDPR): the profile is anonymised and kept only so others' history holds.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
     public static Player Create(UserId id, string userName, string? timeZoneId, DateTimeOffset now) => new()
     {
         Id = id,
@@ -63,6 +71,8 @@ public sealed class Player
     }
 
     internal void SetTheme(ThemePreference theme) => Theme = theme;
+
+    internal void SetApiTier(Security.ApiTier tier) => ApiTier = tier;
 
     internal void SetLostPetAlerts(bool on) => LostPetAlerts = on;
 
