@@ -34,6 +34,7 @@ public static class PurrrCoreServices
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<PlayerService>();
+        services.AddSingleton<AccountData>();
         services.AddSingleton<CatService>();
         services.AddSingleton<CareService>();
         services.AddSingleton<InventoryService>();

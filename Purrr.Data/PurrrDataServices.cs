@@ -59,6 +59,7 @@ public static class PurrrDataServices
         services.AddScoped<AccountService>();
         services.AddOpenIddict().AddCore(openIddict => openIddict.UseEntityFrameworkCore().UseDbContext<PurrrDbContext>());
         services.AddScoped<OAuth.OAuthClients>();
+        services.AddSingleton<Purrr.Core.Accounts.IAccountStore, IdentityAccountStore>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoWorld>();
         return services;

@@ -77,6 +77,8 @@ app.MapAccountEndpoints();
 app.MapImageEndpoints();
 app.MapPurrrHealthChecks();
 app.MapOAuthEndpoints();
+app.MapAccountDataDownload();
+app.MapGroup("/api/v1").RequireAuthorization(OAuth.BearerScheme).MapAccountData(); // the lead moves this into MapPurrrApi
 
 app.Run();
 

@@ -74,6 +74,24 @@ public sealed class Player
 
     internal void SetApiTier(Security.ApiTier tier) => ApiTier = tier;
 
+    /// <summary>
+    /// Deletes the account's personal data (GDPR): the name becomes <paramref name="anonymousName"/>, the rest of the
+    /// profile is blanked. The row stays so that posts, comments and the ledger others see still hang together.
+    /// </summary>
+    internal void Close(string anonymousName, DateTimeOffset now)
+    {
+        UserName = anonymousName;
+        DisplayName = AccountData.DeletedDisplayName;
+        Bio = "";
+        TimeZoneId = "UTC";
+        HomeLatitude = null;
+        HomeLongitude = null;
+        LostPetAlerts = false;
+        ApiTier = Security.ApiTier.Free;
+        ClosedAt = now;
+        Version++;
+    }
+
     internal void SetLostPetAlerts(bool on) => LostPetAlerts = on;
 
     internal void SetHome(Common.GeoPoint home)
@@ -91,3 +109,11 @@ public sealed class Player
 
 /// <summary>The editable part of a profile.</summary>
 public sealed record ProfileUpdate(string DisplayName, string? Bio, string TimeZoneId);
+
+/// <summary>A player deleted their account: their open tabs sign out.</summary>
+public sealed record AccountClosed(UserId Player) : Events.ITopicEvent
+{
+    public string Topic => TopicOf(Player);
+
+    public static string TopicOf(UserId player) => $"account:{player}";
+}

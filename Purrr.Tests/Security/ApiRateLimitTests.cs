@@ -12,16 +12,16 @@ using Purrr.Tests.Infrastructure;
 namespace Purrr.Tests.Security;
 
 /// <summary>The app with a clock the rate-limit tests move.</summary>
-public sealed class RateLimitedApp : PurrrAppFactory
+public sealed class FakeClockApp : PurrrAppFactory
 {
-    public RateLimitedApp() => Clock = TestClock;
+    public FakeClockApp() => Clock = TestClock;
 
     public FakeTimeProvider TestClock { get; } = Infrastructure.TestClock.AtNoon();
 }
 
 /// <summary>The API's rate limits over HTTP: headers on every /api response, 429 over the limit, a ban after five violations.</summary>
 [Trait("Category", "Integration")]
-public sealed class ApiRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
+public sealed class ApiRateLimitTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     private async Task<AppClient> SignedInAsync(string userName)
     {

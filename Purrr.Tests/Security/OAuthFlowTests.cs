@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Purrr.Data.OAuth;
 using Purrr.Tests.Infrastructure;
+using static Purrr.Tests.Security.OAuthSteps;
 
 namespace Purrr.Tests.Security;
 
@@ -16,16 +17,9 @@ namespace Purrr.Tests.Security;
 [Trait("Category", "Integration")]
 public sealed class OAuthFlowTests(PurrrAppFactory app) : IClassFixture<PurrrAppFactory>
 {
-    private const string RedirectUri = "http://127.0.0.1:7891/callback";
+    private Task<string> RegisterPublicClientAsync(params string[] scopes) => OAuthSteps.RegisterPublicClientAsync(app, scopes);
 
-    private async Task<string> RegisterPublicClientAsync(params string[] scopes)
-    {
-        var clientId = Names.Unique("app");
-        var registered = await app.InScopeAsync(sp => sp.GetRequiredService<OAuthClients>()
-            .RegisterAsync(new OAuthClientRegistration(clientId, "Whisker Stats", [RedirectUri], scopes)));
-        Assert.True(registered.Succeeded, registered.FirstMessage);
-        return clientId;
-    }
+    private Task<JsonElement> TokenAsync(Dictionary<string, string> form) => OAuthSteps.TokenAsync(app, form);
 
     private async Task<AppClient> SignedInPlayerAsync(string? userName = null)
     {
@@ -35,60 +29,6 @@ public sealed class OAuthFlowTests(PurrrAppFactory app) : IClassFixture<PurrrApp
         await client.SignOutAsync();
         Assert.True(AppClient.IsRedirect(await client.SignInAsync(userName)));
         return client;
-    }
-
-    private static (string Verifier, string Challenge) Pkce()
-    {
-        var verifier = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        return (verifier, Base64UrlTextEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
-    }
-
-    private static string AuthorizeUrl(string clientId, string scope, string? challenge) =>
-        QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = clientId,
-            ["redirect_uri"] = RedirectUri,
-            ["response_type"] = "code",
-            ["scope"] = scope,
-            ["state"] = "s-42",
-            ["code_challenge"] = challenge,
-            ["code_challenge_method"] = challenge is null ? null : "S256",
-        });
-
-    /// <summary>Follows the app's redirects like a browser until one leaves for the client's redirect address.</summary>
-    private static async Task<(HttpResponseMessage Last, string Path)> FollowAsync(AppClient client, string path)
-    {
-        for (var hops = 0; hops < 5; hops++)
-        {
-            var response = await client.GetAsync(path);
-            if (!AppClient.IsRedirect(response))
-                return (response, path);
-            var location = response.Headers.Location!.ToString();
-            if (location.StartsWith(RedirectUri, StringComparison.Ordinal))
-                return (response, location);
-            path = AppClient.RedirectTarget(response)!;
-        }
-        throw new InvalidOperationException("Too many redirects.");
-    }
-
-    /// <summary>Clicks Allow or Deny on the consent page the authorize request led to.</summary>
-    private static async Task<Uri> ConsentAsync(AppClient client, HttpResponseMessage consentPage, string decision)
-    {
-        var form = new HtmlParser().ParseDocument(await consentPage.Content.ReadAsStringAsync()).QuerySelector("form[action='/connect/authorize']")
-            ?? throw new InvalidOperationException("No consent form.");
-        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
-        Assert.NotNull(form.QuerySelector($"button[name=decision][value={decision}]"));
-        fields.Add(KeyValuePair.Create("decision", decision));
-        var answer = await client.Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(fields));
-        Assert.True(AppClient.IsRedirect(answer), $"consent answered {answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
-        return answer.Headers.Location!;
-    }
-
-    private async Task<JsonElement> TokenAsync(Dictionary<string, string> form)
-    {
-        using var http = app.CreateClient();
-        var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<HttpResponseMessage> TokenInfoAsync(string? accessToken)

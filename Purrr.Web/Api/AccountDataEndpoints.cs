@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text;
+using OpenIddict.Abstractions;
+using Purrr.Core.Accounts;
+using Purrr.Core.Common;
+using Purrr.Data.OAuth;
+using Purrr.Web.Components.Account;
+
+namespace Purrr.Web.Api;
+
+/// <summary>The GDPR endpoints: the player's data as JSON, and deleting their account (spec §2), over the API and for the settings page.</summary>
+public static class AccountDataEndpoints
+{
+    public const string DownloadPath = "/settings/privacy/export";
+
+    /// <summary>GET /me/export (scope read) and DELETE /me?confirm=&lt;user name&gt; (scope write), on the /api/v1 group.</summary>
+    public static RouteGroupBuilder MapAccountData(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me/export", async (ClaimsPrincipal user, AccountData data, CancellationToken ct) =>
+        {
+            if (Refusal(user, OAuthClients.Read) is { } refused)
+                return refused;
+            var export = await data.ExportAsync(user.GetUserId()!.Value, ct);
+            return export.Succeeded
+                ? Results.Json(new { success = true, data = export.Value }, AccountData.JsonOptions)
+                : Problem(export.FirstMessage, StatusCodes.Status404NotFound);
+        }).WithName("ExportMyData").WithSummary("Everything stored about me, as JSON.");
+
+        api.MapDelete("/me", async (ClaimsPrincipal user, string? confirm, AccountData data, CancellationToken ct) =>
+        {
+            if (Refusal(user, OAuthClients.Write) is { } refused)
+                return refused;
+            var closed = await data.CloseAsync(user.GetUserId()!.Value, confirm, ct);
+            return closed.Succeeded
+                ? Results.Json(new { success = true, data = new { deleted = true } })
+                : Problem(closed.FirstMessage, StatusCodes.Status400BadRequest);
+        }).WithName("DeleteMyAccount").WithSummary("Deletes my account; confirm with my user name.");
+        return api;
+    }
+
+    /// <summary>The settings page's "Download my data": the same export as a file, for the signed-in player.</summary>
+    public static IEndpointConventionBuilder MapAccountDataDownload(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(DownloadPath, async (ClaimsPrincipal user, AccountData data, TimeProvider clock, CancellationToken ct) =>
+        {
+            var export = await data.ExportAsync(user.GetUserId()!.Value, ct);
+            if (!export.Succeeded)
+                return Results.NotFound();
+            var fileName = $"purrr-{export.Value.Profile.UserName}-{clock.GetUtcNow():yyyy-MM-dd}.json";
+            return Results.File(Encoding.UTF8.GetBytes(AccountData.ToJson(export.Value)), "application/json", fileName);
+        }).RequireAuthorization();
+
+    // Until the API's ApiScopes.Has lands here: a bearer token carries its scopes, and a player acting for themself has all.
+    private static IResult? Refusal(ClaimsPrincipal user, string scope)
+    {
+        if (user.GetUserId() is null)
+            return Problem("This needs a player's credentials, not a client's.", StatusCodes.Status403Forbidden);
+        return user.HasScope(scope) ? null : Problem($"This needs the {scope} scope.", StatusCodes.Status403Forbidden);
+    }
+
+    private static IResult Problem(string detail, int status) =>
+        Results.Problem(detail, statusCode: status, title: detail, extensions: new Dictionary<string, object?> { ["success"] = false });
+}
