@@ -20,13 +20,7 @@ public sealed class AccountDataTests : ServiceTestBase, IAsyncLifetime
 
     private ServiceProvider Services => services ??= BuildServices();
 
-    private ServiceProvider BuildServices()
-    {
-        var collection = new ServiceCollection();
-        collection.AddScoped(_ => Database.Contexts.CreateDbContext());
-        collection.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PurrrDbContext>());
-        return collection.BuildServiceProvider();
-    }
+    private ServiceProvider BuildServices() => new ServiceCollection().AddAccountStore(Database).BuildServiceProvider();
 
     private FollowService Follows => new(Database.Factory, Clock, Bus);
     private PostService Posts => new(Database.Factory, Clock, Random, Bus, new PostRenderer());
@@ -131,5 +125,17 @@ public sealed class AccountDataTests : ServiceTestBase, IAsyncLifetime
         if (services is not null)
             await services.DisposeAsync();
         await base.DisposeAsync();
+    }
+}
+
+public static class AccountStoreServices
+{
+    /// <summary>The real sign-in side of accounts (Identity rows, OpenIddict's token store) over the test database.</summary>
+    public static IServiceCollection AddAccountStore(this IServiceCollection services, TestDatabase database)
+    {
+        services.AddScoped(_ => database.Contexts.CreateDbContext());
+        services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PurrrDbContext>());
+        services.AddSingleton<IAccountStore, IdentityAccountStore>();
+        return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Purrr.Core.Common;
 using Purrr.Core.Security;
 using Purrr.Tests.Infrastructure;
@@ -145,5 +146,38 @@ public class RateLimitsTests
         }
 
         Assert.Null(limits.BannedUntil("key:slow"));
+    }
+}
+
+public class RateLimitsWiringTests
+{
+    [Fact]
+    public void Rooms_and_search_count_on_the_one_limiter_of_the_app()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Purrr.Core.PurrrCoreServices.AddPurrrCore(services);
+        services.AddSingleton<Purrr.Core.Persistence.IPurrrDbFactory, NoDatabase>();
+        services.AddSingleton<Purrr.Core.Search.IPostSearch, NoDatabase>();
+        services.AddSingleton<TimeProvider>(TestClock.AtNoon());
+        using var provider = services.BuildServiceProvider();
+        var limits = provider.GetRequiredService<RateLimits>();
+        var player = UserId.New();
+        for (var i = 0; i < 60; i++)
+            limits.TryAct(RateLimitPolicy.RoomActions, player);
+
+        var registry = provider.GetRequiredService<Purrr.Core.Rooms.RoomRegistry>();
+
+        Assert.Equal(1, registry.RateLimitedPlayers); // the registry sees what the shared limiter counted
+        Assert.Equal(0, provider.GetRequiredService<Purrr.Core.Search.SearchService>().TrackedSearchers);
+        limits.TryAct(RateLimitPolicy.Searches, player);
+        Assert.Equal(1, provider.GetRequiredService<Purrr.Core.Search.SearchService>().TrackedSearchers);
+    }
+
+    private sealed class NoDatabase : Purrr.Core.Persistence.IPurrrDbFactory, Purrr.Core.Search.IPostSearch
+    {
+        public Task<Purrr.Core.Persistence.IPurrrDb> CreateAsync(CancellationToken cancellationToken = default) => throw new InvalidOperationException("No database here.");
+
+        public Task<IReadOnlyList<Purrr.Core.Search.PostHit>> SearchAsync(Purrr.Core.Search.SearchTerms terms, int skip, int take, CancellationToken ct = default) =>
+            throw new InvalidOperationException("No search here.");
     }
 }
