@@ -77,7 +77,7 @@ app.MapAccountEndpoints();
 app.MapImageEndpoints();
 app.MapPurrrHealthChecks();
 app.MapOAuthEndpoints();
-app.MapAccountDataDownload();
+app.MapPrivacyEndpoints();
 app.MapGroup("/api/v1").RequireAuthorization(OAuth.BearerScheme).MapAccountData(); // the lead moves this into MapPurrrApi
 
 app.Run();

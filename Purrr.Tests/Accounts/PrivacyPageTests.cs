@@ -55,7 +55,7 @@ public sealed class PrivacyPageTests : ServiceTestBase
         await page.Find("form").SubmitAsync();
 
         var navigation = context.Services.GetRequiredService<NavigationManager>();
-        page.WaitForAssertion(() => Assert.EndsWith("/Account/Deleted", navigation.Uri));
+        page.WaitForAssertion(() => Assert.EndsWith("/Account/Closed", navigation.Uri));
         await using var db = Database.NewContext();
         Assert.True((await db.Players.SingleAsync(p => p.Id == luna)).IsClosed);
     }

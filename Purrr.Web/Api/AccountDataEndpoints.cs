@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using Purrr.Core.Accounts;
 using Purrr.Core.Common;
@@ -12,6 +14,9 @@ namespace Purrr.Web.Api;
 public static class AccountDataEndpoints
 {
     public const string DownloadPath = "/settings/privacy/export";
+
+    /// <summary>Signs a deleted account's browser out, then shows the goodbye page.</summary>
+    public const string ClosedPath = "/Account/Closed";
 
     /// <summary>GET /me/export (scope read) and DELETE /me?confirm=&lt;user name&gt; (scope write), on the /api/v1 group.</summary>
     public static RouteGroupBuilder MapAccountData(this RouteGroupBuilder api)
@@ -38,8 +43,12 @@ public static class AccountDataEndpoints
         return api;
     }
 
-    /// <summary>The settings page's "Download my data": the same export as a file, for the signed-in player.</summary>
-    public static IEndpointConventionBuilder MapAccountDataDownload(this IEndpointRouteBuilder endpoints) =>
+    /// <summary>
+    /// The settings page's "Download my data" (the same export as a file), and where a deleted account's tabs go: it
+    /// signs the browser out (only when its account really is closed) before the goodbye page renders.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGet(DownloadPath, async (ClaimsPrincipal user, AccountData data, TimeProvider clock, CancellationToken ct) =>
         {
             var export = await data.ExportAsync(user.GetUserId()!.Value, ct);
@@ -48,6 +57,15 @@ public static class AccountDataEndpoints
             var fileName = $"purrr-{export.Value.Profile.UserName}-{clock.GetUtcNow():yyyy-MM-dd}.json";
             return Results.File(Encoding.UTF8.GetBytes(AccountData.ToJson(export.Value)), "application/json", fileName);
         }).RequireAuthorization();
+
+        endpoints.MapGet(ClosedPath, async (HttpContext http, PlayerService players) =>
+        {
+            if (http.User.GetUserId() is { } id && (await players.FindAsync(id))?.IsClosed != false)
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return Results.LocalRedirect("~/Account/Deleted");
+        });
+        return endpoints;
+    }
 
     // Until the API's ApiScopes.Has lands here: a bearer token carries its scopes, and a player acting for themself has all.
     private static IResult? Refusal(ClaimsPrincipal user, string scope)
