@@ -123,6 +123,22 @@ public sealed class OAuthFlowTests(PurrrAppFactory app) : IClassFixture<PurrrApp
     }
 
     [Fact]
+    public async Task A_forged_consent_without_the_antiforgery_token_issues_no_code()
+    {
+        var clientId = await RegisterPublicClientAsync(OAuthClients.Read);
+        using var player = await SignedInPlayerAsync();
+        var (consentPage, _) = await FollowAsync(player, AuthorizeUrl(clientId, "read", Pkce().Challenge));
+        var fields = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await consentPage.Content.ReadAsStringAsync())
+            .QuerySelectorAll("form input[type=hidden]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).Append(KeyValuePair.Create("decision", "allow"));
+
+        var forged = await player.Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null(forged.Headers.Location);
+    }
+
+    [Fact]
     public async Task A_visitor_is_sent_to_sign_in_first_and_comes_back_to_the_request()
     {
         var clientId = await RegisterPublicClientAsync(OAuthClients.Read);
