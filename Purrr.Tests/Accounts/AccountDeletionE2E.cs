@@ -61,6 +61,8 @@ public sealed class AccountDeletionE2E(PurrrServer server, BrowserFixture browse
             await laptop.Page.SubmitSignInAsync(name);
             await Expect(laptop.Page.GetByText(new Regex("Invalid credentials"))).ToBeVisibleAsync();
         });
+        Assert.Empty(laptop.Errors);
+        Assert.Empty(phone.Errors);
 
         var cats = await server.Services.GetRequiredService<CatService>().ListOwnedAsync(Shelter.Id);
         Assert.Contains(cats, c => c.Name == "Saffron");
