@@ -34,7 +34,9 @@ public static class PurrrCoreServices
         services.TryAddSingleton<IWeatherProvider, SeasonalWeather>();
         services.AddOptions<NightWatchOptions>();
         services.AddSingleton<SecurityLog>();
+        services.AddSingleton<RateLimits>();
         services.AddSingleton<PlayerService>();
+        services.AddSingleton<AccountData>();
         services.AddSingleton<CatService>();
         services.AddSingleton<CareService>();
         services.AddSingleton<InventoryService>();

@@ -59,6 +59,9 @@ public static class PurrrDataServices
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<AccountService>();
         services.AddSingleton<IAccountAdmin, IdentityAccountAdmin>();
+        services.AddOpenIddict().AddCore(openIddict => openIddict.UseEntityFrameworkCore().UseDbContext<PurrrDbContext>());
+        services.AddScoped<OAuth.OAuthClients>();
+        services.AddSingleton<Purrr.Core.Accounts.IAccountStore, IdentityAccountStore>();
         services.AddScoped<DatabaseInitializer>();
         Webhooks.HttpWebhookTransport.AddTo(services, configuration);
         services.AddScoped<DemoWorld>();

@@ -86,6 +86,7 @@ public abstract class PurrrDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PurrrDbContext).Assembly);
+        builder.UseOpenIddict(); // OAuth2 clients, authorizations and tokens (Purrr.Data/OAuth)
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -25,6 +25,7 @@ builder.Services.AddPurrrCore();
 builder.Services.Configure<NightWatchOptions>(builder.Configuration.GetSection("NightWatch"));
 builder.Services.AddPurrrData(builder.Configuration, storage);
 builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddPurrrOAuth(builder.Environment, storage);
 
 // Antiforgery tokens, auth cookies and protected browser storage stay readable after a restart.
 builder.Services.AddDataProtection()
@@ -59,6 +60,8 @@ var app = builder.Build();
 await app.Services.InitializePurrrDatabaseAsync();
 // Created now, so that the flags' one bus subscription exists before the first circuit (tests count the rest).
 app.Services.GetRequiredService<FeatureFlags>();
+if (app.Environment.IsDevelopment())
+    await app.Services.SeedOAuthDemoClientsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -68,7 +71,12 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePurrrHttpHardening();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePurrrApiErrors();
 
+app.UseAuthentication();
+// API rate limits come before authorization, so that every /api answer (401s too) counts and carries the headers.
+app.UseApiRateLimits();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -79,6 +87,8 @@ app.MapImageEndpoints();
 app.MapUserExport();
 app.MapPurrrHealthChecks();
 app.MapPurrrApi();
+app.MapOAuthEndpoints();
+app.MapPrivacyEndpoints();
 
 app.Run();
 

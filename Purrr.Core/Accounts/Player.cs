@@ -46,6 +46,14 @@ public sealed class Player
     /// <summary>Opted in to hear about pets lost near their home (the lost pet finder's nearby alerts).</summary>
     public bool LostPetAlerts { get; private set; }
 
+    /// <summary>The player's API allowance per hour (spec §2); admins change it.</summary>
+    public Security.ApiTier ApiTier { get; private set; }
+
+    /// <summary>When the player deleted their account (GDPR): the profile is anonymised and kept only so others' history holds.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
     public static Player Create(UserId id, string userName, string? timeZoneId, DateTimeOffset now) => new()
     {
         Id = id,
@@ -64,6 +72,26 @@ public sealed class Player
 
     internal void SetTheme(ThemePreference theme) => Theme = theme;
 
+    internal void SetApiTier(Security.ApiTier tier) => ApiTier = tier;
+
+    /// <summary>
+    /// Deletes the account's personal data (GDPR): the name becomes <paramref name="anonymousName"/>, the rest of the
+    /// profile is blanked. The row stays so that posts, comments and the ledger others see still hang together.
+    /// </summary>
+    internal void Close(string anonymousName, DateTimeOffset now)
+    {
+        UserName = anonymousName;
+        DisplayName = AccountData.DeletedDisplayName;
+        Bio = "";
+        TimeZoneId = "UTC";
+        HomeLatitude = null;
+        HomeLongitude = null;
+        LostPetAlerts = false;
+        ApiTier = Security.ApiTier.Free;
+        ClosedAt = now;
+        Version++;
+    }
+
     internal void SetLostPetAlerts(bool on) => LostPetAlerts = on;
 
     internal void SetHome(Common.GeoPoint home)
@@ -81,3 +109,11 @@ public sealed class Player
 
 /// <summary>The editable part of a profile.</summary>
 public sealed record ProfileUpdate(string DisplayName, string? Bio, string TimeZoneId);
+
+/// <summary>A player deleted their account: their open tabs sign out.</summary>
+public sealed record AccountClosed(UserId Player) : Events.ITopicEvent
+{
+    public string Topic => TopicOf(Player);
+
+    public static string TopicOf(UserId player) => $"account:{player}";
+}

@@ -31,6 +31,9 @@ public sealed class Pregnancy
         DueAt = now + BreedingRules.PregnancyLength,
     };
 
+    /// <summary>The owner deleted their account: the kittens will be born at the shelter.</summary>
+    internal void ReleaseTo(UserId shelter) => OwnerId = shelter;
+
     internal void Deliver(int litterSize, DateTimeOffset now)
     {
         LitterSize = litterSize;

@@ -62,6 +62,14 @@ public sealed partial class Cat
 
     internal void Rename(string name) => Name = name;
 
+    /// <summary>The owner deleted their account: the cat goes to the shelter, visible to all, stats and history kept.</summary>
+    internal void ReleaseTo(UserId shelter)
+    {
+        OwnerId = shelter;
+        IsPublic = true;
+        Touch();
+    }
+
     internal void StartBreedingCooldown(DateTimeOffset until)
     {
         BreedingCooldownUntil = until;

@@ -2,7 +2,7 @@ using Purrr.Core.Common;
 
 namespace Purrr.Core.Cats;
 
-public enum CatEventType { Adopted, LevelUp, Born, Bred, Renamed }
+public enum CatEventType { Adopted, LevelUp, Born, Bred, Renamed, Released }
 
 /// <summary>A moment in a cat's life worth keeping: its timeline.</summary>
 public sealed class CatEvent

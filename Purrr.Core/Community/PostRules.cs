@@ -8,10 +8,13 @@ namespace Purrr.Core.Community;
 /// <summary>What a post may contain and how its address, reading time and tags are made (spec §8), as plain functions.</summary>
 public static partial class PostRules
 {
-    /// <summary>Posting limit (spec §2): at most this many posts published per user in any hour.</summary>
-    public const int PostsPerHour = 10;
+    /// <summary>
+    /// Posting limit (spec §2): at most this many posts published per user in any hour. The limiter's policy names it;
+    /// the count comes from the stored posts, so the hour survives a restart.
+    /// </summary>
+    public static int PostsPerHour => Security.RateLimitPolicy.Posting.Limit;
 
-    public static readonly TimeSpan PostingWindow = TimeSpan.FromHours(1);
+    public static TimeSpan PostingWindow => Security.RateLimitPolicy.Posting.Window;
 
     /// <summary>More mentions than this in one post reads as spam, and would notify half the site.</summary>
     public const int MaxMentions = 10;

@@ -85,6 +85,15 @@ public sealed class LostPet
         CreatedAt = now,
     };
 
+    /// <summary>The owner deleted their account: no one can be sent to them any more.</summary>
+    internal void ForgetContact()
+    {
+        ContactPhone = "";
+        ContactEmail = "";
+        ShareContact = false;
+        Version++;
+    }
+
     internal void AddPhoto(Guid image) => Photos.Add(new LostPetPhoto(Id, image, Photos.Count));
 
     internal void Close(LostPetStatus status, string? thankYou, DateTimeOffset now)

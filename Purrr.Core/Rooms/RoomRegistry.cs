@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Purrr.Core.Common;
 using Purrr.Core.Events;
 using Purrr.Core.Genetics;
+using Purrr.Core.Security;
 
 namespace Purrr.Core.Rooms;
 
@@ -11,7 +12,7 @@ namespace Purrr.Core.Rooms;
 /// own lock, so rooms never wait for each other, and its events are published under that lock, in order.
 /// Rooms close when their last cat leaves; a circuit that dies takes its cats out (see <see cref="LeaveCircuit"/>).
 /// </summary>
-public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
+public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? rateLimits = null)
 {
     /// <summary>Each activity has a short cooldown per cat, so a room is not a faster way to level than care.</summary>
     public static readonly TimeSpan ActivityCooldown = TimeSpan.FromSeconds(30);
@@ -21,7 +22,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
     private readonly ConcurrentDictionary<CatId, LiveRoom> roomOfCat = new();
     private readonly Dictionary<string, HashSet<CatId>> catsOfCircuit = [];
     private readonly Dictionary<UserId, HashSet<CatId>> catsOfOwner = [];
-    private readonly ActionRateLimiter limiter = new(clock);
+    private readonly RateLimits limits = rateLimits ?? new RateLimits(clock);
 
     public int RoomCount => rooms.Count;
     public int MemberCount => roomOfCat.Count;
@@ -36,7 +37,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
                 return rooms.IsEmpty && roomOfCat.IsEmpty && catsOfCircuit.Count == 0 && catsOfOwner.Count == 0;
         }
     }
-    public int RateLimitedPlayers => limiter.TrackedPlayers;
+    public int RateLimitedPlayers => limits.Tracked(RateLimitPolicy.RoomActions);
 
     /// <summary>Open rooms with their head counts, by type and number.</summary>
     public IReadOnlyList<RoomSummary> OpenRooms() =>
@@ -141,7 +142,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
         {
             if (member.Available < member.MoveCost)
                 return Result<RoomMemberView>.Failure($"{member.CatName} is too tired to walk around. A nap helps.");
-            if (limiter.TryAct(player) is { } slowDown)
+            if (limits.TryAct(RateLimitPolicy.RoomActions, player) is { } slowDown)
                 return Result<RoomMemberView>.Failure(slowDown.Message);
             member.X = x;
             member.Y = y;
@@ -176,7 +177,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
                 }
             }
         }
-        limiter.Sweep();
+        limits.Sweep();
     }
 
     /// <summary>
@@ -185,7 +186,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
     /// </summary>
     internal Result<RoomMemberView> BeginChat(UserId player, RoomKey key, CatId cat) => InRoom(player, key, cat, (room, member) =>
     {
-        if (limiter.TryAct(player) is { } slowDown)
+        if (limits.TryAct(RateLimitPolicy.RoomActions, player) is { } slowDown)
             return Result<RoomMemberView>.Failure(slowDown.Message);
         member.PendingEnergy += Math.Min(member.ChatCost, member.Available);
         return member.View();
@@ -228,7 +229,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus)
             var now = clock.GetUtcNow();
             if (member.LastActivity.GetValueOrDefault(activity) + ActivityCooldown is { } ready && ready > now)
                 return Result<ActivityTicket>.Failure($"{member.CatName} needs a moment before that again: {Math.Ceiling((ready - now).TotalSeconds):0} s.");
-            if (limiter.TryAct(player) is { } slowDown)
+            if (limits.TryAct(RateLimitPolicy.RoomActions, player) is { } slowDown)
                 return Result<ActivityTicket>.Failure(slowDown.Message);
             member.LastActivity[activity] = now;
             var pending = member.PendingEnergy;

@@ -21,8 +21,8 @@ public static partial class RoomRules
 
     public static readonly TimeSpan TypingTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Every move, message and activity counts; typing does not.</summary>
-    public const int ActionsPerMinute = 60;
+    /// <summary>Every move, message and activity counts; typing does not (<see cref="Security.RateLimitPolicy.RoomActions"/>).</summary>
+    public static int ActionsPerMinute => Security.RateLimitPolicy.RoomActions.Limit;
 
     /// <summary>Why this cat can't join a room now, or null.</summary>
     public static Problem? WhyCannotJoin(Cat cat) =>

@@ -1,19 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Common;
 using Purrr.Core.Persistence;
-using Purrr.Core.Rooms;
+using Purrr.Core.Security;
 
 namespace Purrr.Core.Search;
 
 /// <summary>Searches posts and players, at most <see cref="SearchesPerMinute"/> times a minute per searcher (spec §2).</summary>
-public sealed class SearchService(IPurrrDbFactory dbFactory, IPostSearch posts, TimeProvider clock)
+public sealed class SearchService(IPurrrDbFactory dbFactory, IPostSearch posts, TimeProvider clock, RateLimits? rateLimits = null)
 {
-    public const int SearchesPerMinute = 100;
+    public static int SearchesPerMinute => RateLimitPolicy.Searches.Limit;
     public const int PostsPerPage = 20;
     public const int MaxPlayers = 20;
 
-    private readonly ActionRateLimiter limiter = new(clock, SearchesPerMinute, "searches");
-    private long lastSweepTicks = clock.GetUtcNow().UtcTicks;
+    private readonly RateLimits limits = rateLimits ?? new RateLimits(clock);
 
     /// <summary>
     /// The first page of posts and the players matching <paramref name="query"/>. <paramref name="searcher"/> is the
@@ -70,15 +69,7 @@ public sealed class SearchService(IPurrrDbFactory dbFactory, IPostSearch posts, 
     }
 
     /// <summary>How many searchers the rate limit remembers (those who searched in the last minute or so).</summary>
-    public int TrackedSearchers => limiter.TrackedPlayers;
+    public int TrackedSearchers => limits.Tracked(RateLimitPolicy.Searches);
 
-    private Problem? Admit(UserId searcher)
-    {
-        // Forget searchers idle for a minute now and then, so visitors' tab keys don't pile up.
-        var now = clock.GetUtcNow().UtcTicks;
-        var last = Interlocked.Read(ref lastSweepTicks);
-        if (now - last >= ActionRateLimiter.Window.Ticks && Interlocked.CompareExchange(ref lastSweepTicks, now, last) == last)
-            limiter.Sweep();
-        return limiter.TryAct(searcher);
-    }
+    private Problem? Admit(UserId searcher) => limits.TryAct(RateLimitPolicy.Searches, searcher);
 }

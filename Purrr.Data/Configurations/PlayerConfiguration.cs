@@ -17,8 +17,10 @@ public sealed class PlayerConfiguration : IEntityTypeConfiguration<Player>
         player.Property(p => p.Bio).HasMaxLength(Player.BioMaxLength).IsRequired();
         player.Property(p => p.TimeZoneId).HasMaxLength(64).IsRequired();
         player.Property(p => p.Theme).HasConversion<string>().HasMaxLength(10);
+        player.Property(p => p.ApiTier).HasConversion<string>().HasMaxLength(12).HasDefaultValue(Purrr.Core.Security.ApiTier.Free).HasSentinel((Purrr.Core.Security.ApiTier)(-1));
         player.Property(p => p.Version).IsConcurrencyToken();
         player.Ignore(p => p.Home);
+        player.Ignore(p => p.IsClosed);
         player.Ignore(p => p.TimeZone);
     }
 }

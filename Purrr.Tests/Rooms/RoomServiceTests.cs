@@ -178,6 +178,22 @@ public class RoomServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task Chat_is_limited_to_60_messages_a_minute_by_the_app_wide_limiter()
+    {
+        var (ana, tig) = await PlayerWithCatAsync("ana");
+        var room = (await Rooms.JoinAsync(ana, "tab-a", tig, RoomType.Playground)).Value;
+        for (var i = 1; i <= 60; i++)
+            Assert.True((await Rooms.ChatAsync(ana, room, tig, $"message {i}")).Succeeded);
+
+        var refused = await Rooms.ChatAsync(ana, room, tig, "one more");
+
+        Assert.Equal("Slow down: at most 60 actions a minute. Try again in 60 s.", refused.FirstMessage);
+        Assert.Equal(1, RoomRegistry.RateLimitedPlayers);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await Rooms.ChatAsync(ana, room, tig, "one more")).Succeeded);
+    }
+
+    [Fact]
     public async Task Only_the_last_100_messages_of_a_room_are_kept()
     {
         var (ana, tig) = await PlayerWithCatAsync("ana");

@@ -13,7 +13,14 @@ public static class ApiScopes
     /// <summary>The claim type carrying scopes; a claim may hold one scope or several separated by spaces.</summary>
     public const string ClaimType = "scope";
 
-    /// <summary>Whether <paramref name="user"/> was granted <paramref name="scope"/>. Scopes are independent: write does not imply read.</summary>
+    /// <summary>Where OpenIddict's validation puts a bearer token's scopes (one claim per scope).</summary>
+    public const string OAuthClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Private.Scope;
+
+    /// <summary>
+    /// Whether <paramref name="user"/> was granted <paramref name="scope"/>, by an API key or an OAuth token. Scopes are
+    /// independent: write does not imply read.
+    /// </summary>
     public static bool Has(ClaimsPrincipal user, string scope) =>
-        user.FindAll(ClaimType).Any(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
+        user.Claims.Where(claim => claim.Type is ClaimType or OAuthClaimType)
+            .Any(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
 }

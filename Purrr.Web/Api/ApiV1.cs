@@ -51,16 +51,25 @@ public static class ApiV1
     }
 
     /// <summary>
-    /// Maps the API: errors under /api as ProblemDetails, the OpenAPI document at /openapi/v1.json, the Scalar reference at
-    /// /scalar in Development, and every feature's endpoints in one group that only API keys or bearer tokens can enter.
+    /// Errors under /api as ProblemDetails: placed before authentication, so that a 401 or 403 without a body (a bearer
+    /// token's challenge) gets one too, instead of the site's HTML not-found page.
     /// </summary>
-    public static RouteGroupBuilder MapPurrrApi(this WebApplication app)
+    public static WebApplication UsePurrrApiErrors(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
+        return app;
+    }
+
+    /// <summary>
+    /// Maps the API: the OpenAPI document at /openapi/v1.json, the Scalar reference at
+    /// /scalar in Development, and every feature's endpoints in one group that only API keys or bearer tokens can enter.
+    /// </summary>
+    public static RouteGroupBuilder MapPurrrApi(this WebApplication app)
+    {
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
             // Scalar's bundle is served from the package; no fonts, telemetry or agent from the internet (the app works offline).
@@ -76,13 +85,16 @@ public static class ApiV1
         api.MapNightWatch();
         api.MapLostPets();
         api.MapRooms();
+        api.MapAccountData();
         return api;
     }
 
     /// <summary>The /api/v1 group: authenticated through the "Api" scheme; each endpoint adds the scope it needs.</summary>
     public static RouteGroupBuilder Group(IEndpointRouteBuilder app) =>
         app.MapGroup(Prefix)
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiAuth.Scheme).RequireAuthenticatedUser())
+            // A player's key or token: an OAuth client acting for no player (client credentials) has no player data to act on.
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiAuth.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(System.Security.Claims.ClaimTypes.NameIdentifier))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

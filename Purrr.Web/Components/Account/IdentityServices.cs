@@ -62,6 +62,8 @@ public static class IdentityServices
             .AddPasswordValidator<PurrrPasswordValidator>();
 
         services.AddSingleton<IEmailSender<PurrrUser>, IdentityMailer>();
+        // A deleted account's new security stamp ends its cookies on other devices within a minute (not 30).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         return services;
     }
 }
