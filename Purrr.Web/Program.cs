@@ -5,6 +5,7 @@ using Purrr.Core;
 using Purrr.Core.Admin;
 using Purrr.Core.NightWatch;
 using Purrr.Data;
+using Purrr.Data.Ai;
 using Purrr.Data.Setup;
 using Purrr.Web.Admin;
 using Purrr.Web.Background;
@@ -21,6 +22,7 @@ var storage = PurrrStorage.From(builder.Configuration, builder.Environment.Conte
 builder.Services.AddPurrrCore();
 builder.Services.Configure<NightWatchOptions>(builder.Configuration.GetSection("NightWatch"));
 builder.Services.AddPurrrData(builder.Configuration, storage);
+builder.Services.AddPurrrAiProvider(builder.Configuration);
 builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
 
 // Antiforgery tokens, auth cookies and protected browser storage stay readable after a restart.
