@@ -33,27 +33,29 @@ public sealed class CompanionChatService(IPurrrDbFactory dbFactory, IChatClient 
     /// reply. A refused message (empty, too long, not your cat, too many) stores nothing. The player's line is stored
     /// before the cat answers, so it is kept even when the model fails half-way.
     /// </summary>
-    public async Task<Result<CompanionLine>> SendAsync(UserId player, CatId catId, string? typed, Func<string, Task> onWord, CancellationToken ct = default)
+    public async Task<Result<CompanionExchange>> SendAsync(UserId player, CatId catId, string? typed, Func<string, Task> onWord, CancellationToken ct = default)
     {
         var text = CompanionRules.Validate(typed);
         if (!text.Succeeded)
-            return Result<CompanionLine>.Failure(text.Problems);
+            return Result<CompanionExchange>.Failure(text.Problems);
 
         CompanionContext context;
         List<CompanionLine> remembered;
+        CompanionMessage said;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
             var cat = await db.Cats.FirstOrDefaultAsync(c => c.Id == catId && c.OwnerId == player, ct);
             if (cat is null)
-                return Result<CompanionLine>.Failure(CompanionRules.NotYourCat);
+                return Result<CompanionExchange>.Failure(CompanionRules.NotYourCat);
             if (limiter.TryAct(player) is { } slowDown)
-                return Result<CompanionLine>.Failure([slowDown]);
+                return Result<CompanionExchange>.Failure([slowDown]);
 
             var now = clock.GetUtcNow();
             cat.CatchUp(now);
             context = await ContextAsync(db, cat, ct);
             remembered = await RecentAsync(db, player, catId, CompanionRules.RememberedLines, ct);
-            db.CompanionMessages.Add(CompanionMessage.Create(catId, player, CompanionSpeaker.Player, text.Value, now));
+            said = CompanionMessage.Create(catId, player, CompanionSpeaker.Player, text.Value, now);
+            db.CompanionMessages.Add(said);
             await db.SaveChangesAsync(ct);
         }
 
@@ -74,7 +76,7 @@ public sealed class CompanionChatService(IPurrrDbFactory dbFactory, IChatClient 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Result<CompanionLine>.Failure($"{context.CatName} lost the thread (the chat model did not answer). Your message is kept: try again.");
+            return Result<CompanionExchange>.Failure($"{context.CatName} lost the thread (the chat model did not answer). Your message is kept: try again.", CompanionRules.ReplyFailedField);
         }
 
         var answer = reply.ToString().Trim();
@@ -85,7 +87,7 @@ public sealed class CompanionChatService(IPurrrDbFactory dbFactory, IChatClient 
             var line = CompanionMessage.Create(catId, player, CompanionSpeaker.Cat, answer, clock.GetUtcNow());
             db.CompanionMessages.Add(line);
             await db.SaveChangesAsync(ct);
-            return new CompanionLine(line.Id, line.Speaker, line.Text, line.At);
+            return new CompanionExchange(CompanionLine.Of(said), CompanionLine.Of(line));
         }
     }
 

@@ -27,4 +27,10 @@ public sealed class CompanionMessage
 }
 
 /// <summary>A line as the chat shows it.</summary>
-public sealed record CompanionLine(long Id, CompanionSpeaker Speaker, string Text, DateTimeOffset At);
+public sealed record CompanionLine(long Id, CompanionSpeaker Speaker, string Text, DateTimeOffset At)
+{
+    public static CompanionLine Of(CompanionMessage message) => new(message.Id, message.Speaker, message.Text, message.At);
+}
+
+/// <summary>What the player said and what the cat answered, both as stored.</summary>
+public sealed record CompanionExchange(CompanionLine Said, CompanionLine Reply);

@@ -17,6 +17,9 @@ public static class CompanionRules
     /// <summary>Lines shown when the chat opens.</summary>
     public const int ShownLines = 50;
 
+    /// <summary>The field of the problem when the model failed after the player's line was stored.</summary>
+    public const string ReplyFailedField = "reply";
+
     public const string NotYourCat = "You can chat only with your own cats.";
 
     /// <summary>The message as it will be sent (trimmed), or why it cannot be.</summary>
