@@ -21,7 +21,7 @@ public static partial class PersonaEngine
     {
         Personality.Playful => new(["Mrrow!", "Ooh ooh!", "Prrrt!"], 3,
             ["chasing the red dot", "batting feather toys off the table", "pouncing on your shoelaces"],
-            "My tummy is rumbling — can we have a snack break and then play? Please feed me!", "You're here! Let's play!"),
+            "I'm hungry — my tummy is rumbling! Please feed me, then we can play!", "You're here! Let's play!"),
         Personality.Aloof => new(["Hm.", "Mm.", "Oh. You."], 1,
             ["the sunny windowsill", "my own quiet corner", "watching birds from a distance"],
             "I am hungry. Feed me.", "You may stay."),
