@@ -26,7 +26,7 @@ public static partial class WritingAnalysis
         "take", "into", "year", "some", "could", "them", "than", "then", "look", "only", "come", "over", "think", "also", "back", "after",
         "work", "first", "well", "even", "want", "because", "these", "give", "most", "very", "been", "were", "here", "much", "more", "really",
         "every", "where", "while", "still", "each", "other", "should", "doesn", "don", "isn", "didn", "won", "can't", "it's", "i'm", "we're",
-        "day", "days", "way", "thing", "things", "lot", "lots", "today", "yesterday", "always", "never", "something", "anything", "she's", "he's",
+        "cat", "cats", "day", "days", "way", "thing", "things", "lot", "lots", "today", "yesterday", "always", "never", "something", "anything", "she's", "he's",
     ];
 
     public static WritingSuggestions Analyze(string? title, string? body)
