@@ -96,16 +96,16 @@ public static partial class WritingAnalysis
         : word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("us") ? word[..^1]
         : word;
 
-    /// <summary>The sentence that mentions most of the post's top keywords (the earliest on a tie), cut to an excerpt's length.</summary>
+    /// <summary>The sentence with the most weight of the post's recurring keywords (the earliest on a tie), cut to an excerpt's length.</summary>
     private static string Summary(IReadOnlyList<string> sentences, IReadOnlyList<(string Word, double Weight)> keywords)
     {
         if (sentences.Count == 0)
             return "";
-        var top = keywords.Take(8).Select(k => k.Word).ToHashSet();
+        var recurring = keywords.Where(k => k.Weight >= 2).ToDictionary(k => k.Word, k => k.Weight); // words said once are not the topic
         var best = sentences
             .Select((s, i) => (Sentence: s, Index: i, Words: Words(s)))
             .Where(s => s.Words.Count >= 4 || sentences.Count == 1)
-            .OrderByDescending(s => s.Words.Select(w => Singular(w.ToLowerInvariant())).Where(top.Contains).Distinct().Count())
+            .OrderByDescending(s => s.Words.Select(w => Singular(w.ToLowerInvariant())).Distinct().Sum(w => recurring.GetValueOrDefault(w)))
             .ThenBy(s => s.Index)
             .Select(s => s.Sentence)
             .FirstOrDefault() ?? sentences[0];
