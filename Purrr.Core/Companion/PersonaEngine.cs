@@ -96,7 +96,8 @@ public static partial class PersonaEngine
         if (intent is not (Intent.Patrol or Intent.Kittens) && RecentNews(cat, turn) is { } news)
             extras.Add(news);
         if (intent is not (Intent.WhatDoYouLike or Intent.Play))
-            extras.Add($"Have I told you about {Pick(voice.Interests, turn)}?");
+            extras.Add(Pick([$"Have I told you about {Pick(voice.Interests, turn)}?", $"Lately I can't stop thinking about {Pick(voice.Interests, turn)}.",
+                $"You know what I'd love right now? {Capitalised(Pick(voice.Interests, turn))}."], turn / 2));
         if (memory.Name is { } name && intent is not (Intent.AskMyName or Intent.Introduce))
             extras.Add($"I like talking with you, {name}.");
         var room = Math.Max(0, voice.Sentences + 1 - sentences.Count); // +1: the opener is a sound, not a sentence
@@ -213,6 +214,8 @@ public static partial class PersonaEngine
 
     private static string Names(IReadOnlyList<string> names) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Pick(IReadOnlyList<string> options, int turn) => options[turn % options.Count];
 
