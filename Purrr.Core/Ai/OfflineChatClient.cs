@@ -48,6 +48,7 @@ public sealed class OfflineChatClient(TimeProvider clock, OfflineAiOptions? opti
         {
             if (i > 0)
                 await Pause(options.WordDelay, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
             yield return new ChatResponseUpdate(ChatRole.Assistant, i == 0 ? words[i] : " " + words[i]) { ResponseId = id, ModelId = ProviderName };
         }
     }

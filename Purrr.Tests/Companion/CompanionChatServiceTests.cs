@@ -112,4 +112,16 @@ public sealed class CompanionChatServiceTests : ServiceTestBase
         Assert.True(later.Succeeded);
         Assert.Equal(CompanionRules.ShownLines, (await Chat.HistoryAsync(owner, cat)).Value.Count); // 122 stored, the newest 50 shown
     }
+
+    [Fact]
+    public async Task A_tab_closed_mid_reply_stops_the_cat_and_keeps_what_the_player_said()
+    {
+        var (owner, cat) = await PlayerWithCatAsync();
+        using var closing = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Chat.SendAsync(owner, cat, "Tell me a long story", _ => { closing.Cancel(); return Task.CompletedTask; }, closing.Token));
+
+        Assert.Equal([(CompanionSpeaker.Player, "Tell me a long story")], (await Chat.HistoryAsync(owner, cat)).Value.Select(l => (l.Speaker, l.Text)));
+    }
 }
