@@ -73,6 +73,18 @@ public static class PurrrCoreServices
         services.AddOptions<WebhookOptions>();
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookDispatcher>();
+        services.AddPurrrAiFeatures();
+        return services;
+    }
+
+    /// <summary>The AI features (issue 12). The <see cref="Microsoft.Extensions.AI.IChatClient"/> is the offline engine unless a provider registered one first.</summary>
+    public static IServiceCollection AddPurrrAiFeatures(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new Ai.OfflineAiOptions());
+        services.TryAddSingleton<Microsoft.Extensions.AI.IChatClient, Ai.OfflineChatClient>();
+        services.AddSingleton<Companion.CompanionChatService>();
+        services.AddSingleton<WritingAssistant>();
+        services.AddSingleton<ModerationScorer>();
         return services;
     }
 }

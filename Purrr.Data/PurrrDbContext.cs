@@ -70,6 +70,7 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
     public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

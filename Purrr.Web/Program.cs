@@ -5,6 +5,7 @@ using Purrr.Core;
 using Purrr.Core.Admin;
 using Purrr.Core.NightWatch;
 using Purrr.Data;
+using Purrr.Data.Ai;
 using Purrr.Data.Setup;
 using Purrr.Web.Admin;
 using Purrr.Web.Api;
@@ -24,6 +25,7 @@ var storage = PurrrStorage.From(builder.Configuration, builder.Environment.Conte
 builder.Services.AddPurrrCore();
 builder.Services.Configure<NightWatchOptions>(builder.Configuration.GetSection("NightWatch"));
 builder.Services.AddPurrrData(builder.Configuration, storage);
+builder.Services.AddPurrrAiProvider(builder.Configuration);
 builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddPurrrOAuth(builder.Environment, storage);
 

@@ -13,7 +13,8 @@ namespace Purrr.Core.Community;
 /// archiving and deleting. Publishing — now or when a schedule falls due — goes through one path: validation, the
 /// sanction check, the hourly limit, the content scorer (hold for review) and mention notifications.
 /// </summary>
-public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, IRandomSource random, IEventBus bus, PostRenderer renderer)
+public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, IRandomSource random, IEventBus bus, PostRenderer renderer,
+    ModerationScorer? scorer = null)
 {
     private enum Intent { Draft, Schedule, Publish }
 
@@ -233,6 +234,8 @@ public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         var content = valid.Value;
         var mentions = renderer.Render(content.Body).Mentions;
         IReadOnlyList<UserId> notified = [];
+        // Scored before the save (a hosted model may take a moment): the configured model, the offline scorer by default.
+        var score = intent is Intent.Draft or Intent.Schedule ? null : await (scorer ?? ModerationScorer.Offline).ScoreAsync(content.Title + "\n" + content.Body, ct);
 
         var saved = await Conflicts.RetryAsync(async () =>
         {
@@ -285,8 +288,7 @@ public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, I
                     message = "Scheduled.";
                     break;
                 default:
-                    var score = ContentScorer.Score(content.Title + "\n" + content.Body);
-                    if (score.ShouldHold)
+                    if (score!.ShouldHold)
                     {
                         post.SetStatus(PostStatus.Held, now, score: score.Value);
                         message = "Your post is waiting for a moderator to review it before others can see it.";

@@ -58,6 +58,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<Companion.CompanionMessage> CompanionMessages { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }

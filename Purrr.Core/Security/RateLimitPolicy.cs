@@ -12,6 +12,8 @@ public sealed record RateLimitPolicy(string Name, int Limit, TimeSpan Window, st
     /// <summary>Moves, chat messages and activities in live rooms: 60 a minute per player.</summary>
     public static readonly RateLimitPolicy RoomActions = new("room-actions", 60, TimeSpan.FromMinutes(1), "actions", "a minute");
 
+    public static readonly RateLimitPolicy CompanionChat = new("companion-chat", 60, TimeSpan.FromMinutes(1), "messages", "a minute");
+
     public static readonly RateLimitPolicy Searches = new("searches", 100, TimeSpan.FromMinutes(1), "searches", "a minute");
 
     /// <summary>Publishing posts; counted from the stored posts (see PostService) so that the hour survives a restart.</summary>

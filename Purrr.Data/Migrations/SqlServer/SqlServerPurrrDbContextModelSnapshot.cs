@@ -1091,6 +1091,42 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.ToTable("TrendingScores");
                 });
 
+            modelBuilder.Entity("Purrr.Core.Companion.CompanionMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PlayerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Speaker")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlayerId");
+
+                    b.HasIndex("CatId", "PlayerId", "Id");
+
+                    b.ToTable("CompanionMessages");
+                });
+
             modelBuilder.Entity("Purrr.Core.Economy.InventoryItem", b =>
                 {
                     b.Property<Guid>("PlayerId")
@@ -2454,6 +2490,21 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.HasOne("Purrr.Core.Community.Post", null)
                         .WithOne()
                         .HasForeignKey("Purrr.Core.Community.TrendingScore", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Companion.CompanionMessage", b =>
+                {
+                    b.HasOne("Purrr.Core.Cats.Cat", null)
+                        .WithMany()
+                        .HasForeignKey("CatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("PlayerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -282,7 +282,19 @@ public sealed partial class PostEditor
         await Task.CompletedTask;
     }
 
-    private void RemoveTag(string tag)
+    /// <summary>The writing assistant's tags, added like typed ones (duplicates and any past the limit are left out).</summary>
+    private void UseSuggestedTags(IReadOnlyList<string> suggested)
+    {
+        foreach (var tag in suggested)
+        {
+            if (PostRules.AddTag(tags, tag) is { Succeeded: true } added)
+                tags = [.. added.Value];
+        }
+        problems = [.. problems.Where(p => p.Field != "tags")];
+        Changed();
+    }
+
+        private void RemoveTag(string tag)
     {
         tags.Remove(tag);
         problems = [.. problems.Where(p => p.Field != "tags")];
