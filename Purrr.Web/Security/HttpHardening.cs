@@ -109,6 +109,7 @@ public static class HttpHardening
 public sealed class ContentSecurityPolicy(string? tileUrl)
 {
     public const string NonceKey = "purrr-csp-nonce";
+    public const string ScalarPath = "/scalar";
 
     private readonly string tiles = TileOrigin(tileUrl) is { } origin ? " " + origin : "";
 
@@ -120,7 +121,8 @@ public sealed class ContentSecurityPolicy(string? tileUrl)
         var socket = (request.IsHttps ? "wss://" : "ws://") + request.Host.Value;
         return string.Join("; ",
             "default-src 'self'",
-            $"script-src 'self' 'nonce-{nonce}'",
+            // The API reference (Scalar, Development only) writes inline scripts of its own; nothing else may.
+            request.Path.StartsWithSegments(ScalarPath) ? "script-src 'self' 'unsafe-inline'" : $"script-src 'self' 'nonce-{nonce}'",
             "style-src 'self' 'unsafe-inline'",
             $"img-src 'self' data: blob: https:{tiles}",
             "font-src 'self' data:",
