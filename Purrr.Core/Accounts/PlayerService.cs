@@ -48,20 +48,6 @@ public sealed class PlayerService(IPurrrDbFactory dbFactory)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Moves the player to another API tier (an admin's decision; the console calls this).</summary>
-    public async Task<Result<Security.ApiTier>> SetApiTierAsync(UserId id, Security.ApiTier tier, CancellationToken ct = default)
-    {
-        if (!Enum.IsDefined(tier))
-            return Result<Security.ApiTier>.Failure("Choose Free, Premium or Enterprise.");
-        await using var db = await dbFactory.CreateAsync(ct);
-        var player = await db.Players.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (player is null)
-            return Result<Security.ApiTier>.Failure("This player no longer exists.");
-        player.SetApiTier(tier);
-        await db.SaveChangesAsync(ct);
-        return tier;
-    }
-
     /// <summary>The player's API tier; Free for anyone unknown.</summary>
     public async Task<Security.ApiTier> ApiTierOfAsync(UserId id, CancellationToken ct = default)
     {

@@ -57,6 +57,7 @@ public static class AuditActions
     public const string ChangeRole = "user.role";
     public const string SignOut = "user.sign-out";
     public const string ExportUsers = "users.export";
+    public const string ApiTier = "user.api-tier";
 
     public static string Describe(string action) => action switch
     {
@@ -73,6 +74,7 @@ public static class AuditActions
         ChangeRole => "Changed a user's role",
         SignOut => "Signed a user out everywhere",
         ExportUsers => "Exported users",
+        ApiTier => "Changed a user's API tier",
         _ => action,
     };
 }

@@ -97,11 +97,12 @@ public sealed class UserAdminServiceTests : ServiceTestBase
 
     // ---- Who may act --------------------------------------------------------------------------------------------
 
-    public static TheoryData<string> Actions() => ["role", "suspend", "ban", "lift", "sign-out", "export"];
+    public static TheoryData<string> Actions() => ["role", "tier", "suspend", "ban", "lift", "sign-out", "export"];
 
     private Task<bool> TryAsync(string action, UserId actor) => action switch
     {
         "role" => Succeeded(Users.ChangeRoleAsync(actor, ben, Roles.Moderator)),
+        "tier" => Succeeded(Users.SetApiTierAsync(actor, ben, ApiTier.Premium)),
         "suspend" => Succeeded(Users.SuspendAsync(actor, ben, Clock.GetUtcNow().AddDays(1), "Spam.")),
         "ban" => Succeeded(Users.BanAsync(actor, ben, "Abuse.")),
         "lift" => Succeeded(Users.LiftAsync(actor, ana, null)),
@@ -191,6 +192,20 @@ public sealed class UserAdminServiceTests : ServiceTestBase
         Assert.Equal(message, (await Users.ChangeRoleAsync(admin, ana, role)).FirstMessage);
         Assert.Empty(await AuditAsync());
         Assert.Empty(accounts.SessionsEnded);
+    }
+
+    [Fact]
+    public async Task An_admin_moves_a_player_to_another_api_tier_and_it_is_audited()
+    {
+        await PlayersAsync();
+
+        Assert.Equal("@ana now has the Premium API tier (1,000 requests an hour).", (await Users.SetApiTierAsync(admin, ana, ApiTier.Premium)).Value);
+
+        Assert.Equal(ApiTier.Premium, (await Users.DetailAsync("ana"))!.ApiTier);
+        Assert.Equal("@ana is already on the Premium tier.", (await Users.SetApiTierAsync(admin, ana, ApiTier.Premium)).FirstMessage);
+        Assert.Equal("Choose Free, Premium or Enterprise.", (await Users.SetApiTierAsync(admin, ana, (ApiTier)7)).FirstMessage);
+        var entry = Assert.Single(await AuditAsync());
+        Assert.Equal((AuditActions.ApiTier, "Free → Premium"), (entry.Action, entry.Details));
     }
 
     // ---- Suspensions, bans, sign-out ----------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -54,7 +55,8 @@ public sealed class ApiRateLimitTests(FakeClockApp app) : IClassFixture<FakeCloc
         var userName = Names.Unique("rich");
         using var player = await SignedInAsync(userName);
         var user = await app.InScopeAsync(sp => sp.GetRequiredService<UserManager<PurrrUser>>().FindByNameAsync(userName));
-        Assert.True((await app.Services.GetRequiredService<PlayerService>().SetApiTierAsync(user!.Id, ApiTier.Premium)).Succeeded);
+        await app.InScopeAsync(sp => sp.GetRequiredService<Purrr.Data.PurrrDbContext>().Players.Where(p => p.Id == user!.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.ApiTier, ApiTier.Premium)));
 
         var response = await player.GetAsync("/api/v1/me/token-info");
 

@@ -48,7 +48,7 @@ public sealed class UserAdminService(
         if (listed is null)
             return null;
         var id = listed.Id;
-        var profile = await db.Players.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Bio, p.TimeZoneId }).FirstAsync(ct);
+        var profile = await db.Players.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Bio, p.TimeZoneId, p.ApiTier }).FirstAsync(ct);
         var cats = await db.Cats.AsNoTracking().Where(c => c.OwnerId == id).OrderByDescending(c => c.Level).ThenBy(c => c.Name).Take(DetailRows)
             .Select(c => new UserCat(c.Id, c.Name, c.BreedKey, c.Level, c.IsPublic)).ToListAsync(ct);
         var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.PlayerId == id).OrderByDescending(e => e.Id).Take(DetailRows).ToListAsync(ct);
@@ -63,7 +63,7 @@ public sealed class UserAdminService(
         var openReports = await db.Reports.CountAsync(r => r.TargetKind == ReportTarget.User && r.TargetId == id.Value && r.Status == ReportStatus.Open, ct);
         var restriction = await Sanctions.ActiveRestrictionAsync(db, id, now, ct);
         var history = await moderation.AuditAsync(1, MaxPageSize, about: id, ct: ct);
-        return new UserDetail(listed.ToRow(), profile.Bio, profile.TimeZoneId, restriction is null ? null : SanctionView.Of(restriction), openReports,
+        return new UserDetail(listed.ToRow(), profile.Bio, profile.TimeZoneId, profile.ApiTier, restriction is null ? null : SanctionView.Of(restriction), openReports,
             cats, ledger, security, sanctions, history.Items);
     }
 
@@ -119,6 +119,25 @@ public sealed class UserAdminService(
             Notify.Announce(bus, [user]);
         bus.Publish(new SessionsEnded(user));
         return $"@{target.UserName} is now {Article(role)} {role}; their open tabs go to the sign-in page.";
+    }
+
+    /// <summary>Moves the player to another API tier (how many API requests an hour their keys and tokens get).</summary>
+    public async Task<Result<string>> SetApiTierAsync(UserId admin, UserId user, ApiTier tier, CancellationToken ct = default)
+    {
+        if (await RefuseAsync(admin, "change an API tier", ct) is { } refused)
+            return Failed(refused);
+        if (!Enum.IsDefined(tier))
+            return Failed("Choose Free, Premium or Enterprise.");
+        await using var db = await dbFactory.CreateAsync(ct);
+        var player = await db.Players.FirstOrDefaultAsync(p => p.Id == user, ct);
+        if (player is null)
+            return Failed("This player no longer exists.");
+        if (player.ApiTier == tier)
+            return Failed($"@{player.UserName} is already on the {tier} tier.");
+        db.AuditLog.Add(AuditEntry.Of(admin, AuditActions.ApiTier, "User", user.ToString(), $"{player.ApiTier} → {tier}", clock.GetUtcNow()));
+        player.SetApiTier(tier);
+        await db.SaveChangesAsync(ct);
+        return $"@{player.UserName} now has the {tier} API tier ({RateLimitPolicy.Api(tier).Limit:N0} requests an hour).";
     }
 
     /// <summary>Suspends the user until <paramref name="until"/> (an hour to a year from now); they are told why.</summary>

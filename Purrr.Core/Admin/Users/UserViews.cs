@@ -32,6 +32,7 @@ public sealed record UserDetail(
     UserRow User,
     string Bio,
     string TimeZoneId,
+    ApiTier ApiTier,
     SanctionView? Restriction,
     int OpenReports,
     IReadOnlyList<UserCat> Cats,
