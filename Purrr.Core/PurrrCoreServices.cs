@@ -64,6 +64,8 @@ public static class PurrrCoreServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<PersonalityAnalysis.PersonalityModels>();
+        services.AddSingleton<PersonalityAnalysis.PersonalityService>();
         return services;
     }
 }

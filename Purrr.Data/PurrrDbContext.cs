@@ -67,6 +67,7 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<LostPetPhoto> LostPetPhotos => Set<LostPetPhoto>();
     public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
     public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
+    public DbSet<Purrr.Core.PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback => Set<Purrr.Core.PersonalityAnalysis.PersonalityFeedback>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

@@ -35,6 +35,7 @@ builder.Services.AddHostedService<RoomsWorker>();
 builder.Services.AddHostedService<PresenceWorker>();
 builder.Services.AddHostedService<ScheduledPostsWorker>();
 builder.Services.AddHostedService<TrendingWorker>();
+builder.Services.AddHostedService<PersonalityModelWorker>();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();

@@ -55,6 +55,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetPhoto> LostPetPhotos { get; }
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
+    DbSet<PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }
