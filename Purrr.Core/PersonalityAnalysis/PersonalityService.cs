@@ -50,6 +50,13 @@ public sealed class PersonalityService(IPurrrDbFactory dbFactory, TimeProvider c
     /// <summary>The model in use: when it was trained and how accurate it was on held-out cats.</summary>
     public async Task<PersonalityModelInfo> ActiveModelAsync(CancellationToken ct = default) => (await models.ActiveAsync(ct)).Info;
 
+    /// <summary>How many owners' ratings the next retrain will learn from.</summary>
+    public async Task<int> RatingsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.PersonalityFeedback.CountAsync(ct);
+    }
+
     /// <summary>The analysis of a cat the viewer may see (their own, or a public one); the owner may rate it.</summary>
     public async Task<Result<CatPersonalityAnalysis>> AnalyseAsync(CatId catId, UserId? viewer, CancellationToken ct = default)
     {
