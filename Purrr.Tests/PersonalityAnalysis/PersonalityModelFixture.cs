@@ -32,17 +32,4 @@ public sealed class PersonalityModelFixture : IAsyncLifetime
         folder.Dispose();
         return Task.CompletedTask;
     }
-
-    private sealed class MemoryModelStore(StoredPersonalityModel model) : IPersonalityModelStore
-    {
-        private StoredPersonalityModel saved = model;
-
-        public Task<StoredPersonalityModel?> LoadAsync(CancellationToken ct = default) => Task.FromResult<StoredPersonalityModel?>(saved);
-
-        public Task SaveAsync(StoredPersonalityModel model, CancellationToken ct = default)
-        {
-            saved = model;
-            return Task.CompletedTask;
-        }
-    }
 }
