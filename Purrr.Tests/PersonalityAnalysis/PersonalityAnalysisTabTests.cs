@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
@@ -90,6 +92,19 @@ public sealed class PersonalityAnalysisTabTests : IAsyncLifetime
         Assert.Equal("true", tab.FindAll("button").First(b => b.TextContent.Trim() == "Accurate").GetAttribute("aria-pressed"));
         await using (var db = database.NewContext())
             Assert.Equal(FeedbackRating.Accurate, (await db.PersonalityFeedback.SingleAsync()).Rating);
+    }
+
+    [Fact]
+    public async Task The_cats_next_act_shows_in_the_analysis_at_once()
+    {
+        await using var ctx = ComponentTestContext.Create(database, (owner, "milo"));
+        ChartModule(ctx);
+        var tab = RenderTab(ctx, owner);
+        var before = int.Parse(Regex.Match(tab.Find(".purrr-analysis-verdict").TextContent, @"\((\d+) acts\)").Groups[1].Value);
+
+        Assert.True((await ctx.Services.GetRequiredService<CareService>().PlayAsync(owner, cat.Id)).Succeeded);
+
+        tab.WaitForAssertion(() => Assert.Contains($"({before + 1} acts)", tab.Find(".purrr-analysis-verdict").TextContent));
     }
 
     [Fact]
