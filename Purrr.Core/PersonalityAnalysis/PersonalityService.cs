@@ -159,8 +159,10 @@ public sealed class PersonalityService(IPurrrDbFactory dbFactory, TimeProvider c
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Publish(new RetrainState(false, 0, "", null, "The retrain failed: " + e.Message));
-            throw;
+            // A bug or an outage: the admin reads it on the page (and can retry) rather than losing the page to it.
+            var message = "The retrain failed: " + e.Message;
+            Publish(new RetrainState(false, 0, "", null, message));
+            return Result<PersonalityModelInfo>.Failure(message);
         }
         finally
         {

@@ -16,7 +16,7 @@ public sealed class PersonalityFeedbackConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Actual).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Features).HasMaxLength(PersonalityFeedback.FeaturesMaxLength);
         e.HasOne<Cat>().WithMany().HasForeignKey(x => x.CatId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<Player>().WithMany().HasForeignKey(x => x.PlayerId).OnDelete(DeleteBehavior.NoAction);
+        e.HasOne<Player>().WithMany().HasForeignKey(x => x.PlayerId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.CatId, x.PlayerId }).IsUnique(); // one rating per cat and player: rating again replaces it
         e.HasIndex(x => x.PlayerId);
     }

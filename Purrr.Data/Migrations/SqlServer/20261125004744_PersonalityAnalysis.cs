@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Purrr.Data.Migrations.Sqlite
+namespace Purrr.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class PersonalityAnalysis : Migration
@@ -14,45 +14,45 @@ namespace Purrr.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "CatEnergy",
                 table: "ActivityEvents",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CatHappiness",
                 table: "ActivityEvents",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CatHealth",
                 table: "ActivityEvents",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CatSatiety",
                 table: "ActivityEvents",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "LocalHour",
                 table: "ActivityEvents",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "PersonalityFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CatId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlayerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Rating = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Predicted = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Actual = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Features = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CatId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlayerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Rating = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Predicted = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Actual = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Features = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    GivenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,7 +67,8 @@ namespace Purrr.Data.Migrations.Sqlite
                         name: "FK_PersonalityFeedback_Players_PlayerId",
                         column: x => x.PlayerId,
                         principalTable: "Players",
-                        principalColumn: "Id");
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(

@@ -13,7 +13,7 @@ using Purrr.Data;
 namespace Purrr.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPurrrDbContext))]
-    [Migration("20261125000935_PersonalityAnalysis")]
+    [Migration("20261125004744_PersonalityAnalysis")]
     partial class PersonalityAnalysis
     {
         /// <inheritdoc />
@@ -2225,7 +2225,7 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.HasOne("Purrr.Core.Accounts.Player", null)
                         .WithMany()
                         .HasForeignKey("PlayerId")
-                        .OnDelete(DeleteBehavior.NoAction)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

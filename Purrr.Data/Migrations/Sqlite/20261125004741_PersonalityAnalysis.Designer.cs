@@ -12,7 +12,7 @@ using Purrr.Data;
 namespace Purrr.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePurrrDbContext))]
-    [Migration("20261125000927_PersonalityAnalysis")]
+    [Migration("20261125004741_PersonalityAnalysis")]
     partial class PersonalityAnalysis
     {
         /// <inheritdoc />
@@ -2197,7 +2197,7 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.HasOne("Purrr.Core.Accounts.Player", null)
                         .WithMany()
                         .HasForeignKey("PlayerId")
-                        .OnDelete(DeleteBehavior.NoAction)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
