@@ -32,8 +32,8 @@ public sealed class PersonalityModels(IPersonalityModelStore store, TimeProvider
         {
             if (active is { } loaded)
                 return loaded;
-            if (await store.LoadAsync(ct) is { } stored)
-                return active = new ActiveModel(PersonalityClassifier.FromBytes(stored.Model), stored.Info);
+            if (await store.LoadAsync(ct) is { } stored && Readable(stored) is { } classifier)
+                return active = new ActiveModel(classifier, stored.Info);
             var trained = await Task.Run(() => Train([], progress: null), ct);
             await store.SaveAsync(new StoredPersonalityModel(trained.Classifier.ToBytes(), trained.Info), ct);
             return active = trained;
@@ -41,6 +41,19 @@ public sealed class PersonalityModels(IPersonalityModelStore store, TimeProvider
         finally
         {
             loading.Release();
+        }
+    }
+
+    // A damaged model file (or one an older ML.NET wrote) is replaced by a freshly trained model rather than breaking analysis.
+    private static PersonalityClassifier? Readable(StoredPersonalityModel stored)
+    {
+        try
+        {
+            return PersonalityClassifier.FromBytes(stored.Model);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException or IOException)
+        {
+            return null;
         }
     }
 

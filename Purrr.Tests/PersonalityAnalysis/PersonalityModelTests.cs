@@ -50,4 +50,18 @@ public sealed class PersonalityModelTests(PersonalityModelFixture model, ITestOu
         Assert.Equal(model.Trained.Info, fromFile.Info);
         Assert.Equal(PersonalityClassifier.FromBytes(model.Trained.Model).Probabilities(cat), fromFile.Classifier.Probabilities(cat));
     }
+
+    [Fact]
+    public async Task A_damaged_model_file_is_replaced_by_a_freshly_trained_model()
+    {
+        using var folder = new TempFolder("purrr-model-damaged-");
+        var storage = new Purrr.Data.PurrrStorage(folder.Path);
+        var store = new FilePersonalityModelStore(storage);
+        await store.SaveAsync(new StoredPersonalityModel([1, 2, 3], model.Trained.Info));
+
+        var active = await new PersonalityModels(store, TestClock.AtNoon()).ActiveAsync();
+
+        Assert.True(active.Info.HeldOutAccuracy >= 0.85);
+        Assert.NotEqual([1, 2, 3], (await store.LoadAsync())!.Model);
+    }
 }
