@@ -73,6 +73,8 @@ public static class PurrrCoreServices
         services.AddOptions<WebhookOptions>();
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<PersonalityAnalysis.PersonalityModels>();
+        services.AddSingleton<PersonalityAnalysis.PersonalityService>();
         services.AddPurrrAiFeatures();
         return services;
     }

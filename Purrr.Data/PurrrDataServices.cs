@@ -53,6 +53,7 @@ public static class PurrrDataServices
         services.AddSingleton<IPurrrDbFactory, PurrrDbFactory>();
         services.AddSingleton<IMailSender, FolderMailSender>();
         services.AddSingleton<Purrr.Core.Community.IImageStore, Community.SkiaImageStore>();
+        services.AddSingleton<Purrr.Core.PersonalityAnalysis.IPersonalityModelStore, PersonalityAnalysis.FilePersonalityModelStore>();
 
         services.Configure<Argon2Options>(configuration.GetSection("Accounts:Argon2"));
         services.Configure<AccountOptions>(configuration.GetSection("Accounts"));

@@ -71,6 +71,7 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
+    public DbSet<Purrr.Core.PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback => Set<Purrr.Core.PersonalityAnalysis.PersonalityFeedback>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

@@ -20,6 +20,9 @@ public sealed class PurrrStorage
     /// <summary>Uploaded images, re-encoded, one file per image named by its id.</summary>
     public string ImagesFolder => Subfolder("images");
 
+    /// <summary>Trained models (the personality model and what is known about it).</summary>
+    public string ModelsFolder => Subfolder("models");
+
     public string SqliteFile => Path.Combine(DataFolder, "purrr.db");
 
     /// <summary>Reads <c>Storage:DataFolder</c> (default <c>data/</c> under the content root) and creates it if missing.</summary>

@@ -43,6 +43,7 @@ builder.Services.AddHostedService<ScheduledPostsWorker>();
 builder.Services.AddHostedService<TrendingWorker>();
 builder.AddPurrrWebhooks();
 builder.AddPurrrHttpHardening();
+builder.Services.AddHostedService<PersonalityModelWorker>();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Purrr.Core.Accounts;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
+using Purrr.Core.Persistence;
 
 namespace Purrr.Core.Activity;
 
@@ -36,6 +39,9 @@ public enum ActivityKind
 
     /// <summary>A cat did something in a live room; carries the <see cref="Rooms.RoomActivity"/>.</summary>
     RoomActivityDone,
+
+    /// <summary>A cat went out on a night patrol (one per cat; <see cref="PatrolStarted"/> counts the patrol); carries its role.</summary>
+    CatPatrolled,
 }
 
 /// <summary>
@@ -67,6 +73,17 @@ public sealed class ActivityEvent
     public DateTimeOffset OccurredAt { get; private set; }
     public DateTimeOffset? ProcessedAt { get; private set; }
 
+    // The behaviour log's context: when in the owner's day it happened and how the cat was at that moment (after the act).
+    // Empty for acts without a cat; LocalHour is empty where the act did not know the owner's zone (then read the UTC hour).
+
+    /// <summary>Hour of the day (0–23) in the owner's time zone.</summary>
+    public int? LocalHour { get; private set; }
+
+    public int? CatEnergy { get; private set; }
+    public int? CatHappiness { get; private set; }
+    public int? CatSatiety { get; private set; }
+    public int? CatHealth { get; private set; }
+
     public static ActivityEvent Of(UserId player, Cat? cat, ActivityKind kind, DateTimeOffset at, int amount = 0, int xpGained = 0, bool remarkable = false) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -78,7 +95,23 @@ public sealed class ActivityEvent
         XpGained = xpGained,
         Remarkable = remarkable,
         OccurredAt = at,
+        CatEnergy = cat?.Stats.Energy,
+        CatHappiness = cat?.Stats.Happiness,
+        CatSatiety = cat?.Stats.Satiety,
+        CatHealth = cat?.Stats.Health,
     };
+
+    /// <summary>A cat's act with its behaviour context: the hour in the owner's zone and the cat's stats now.</summary>
+    public static ActivityEvent Behaviour(UserId owner, Cat cat, ActivityKind kind, DateTimeOffset at, TimeZoneInfo ownerZone, int amount = 0, int xpGained = 0, bool remarkable = false)
+    {
+        var activity = Of(owner, cat, kind, at, amount, xpGained, remarkable);
+        activity.LocalHour = TimeZoneInfo.ConvertTime(at, ownerZone).Hour;
+        return activity;
+    }
+
+    /// <summary>The owner's time zone for <see cref="Behaviour"/> (UTC when unknown).</summary>
+    public static async Task<TimeZoneInfo> OwnerZoneAsync(IPurrrDb db, UserId owner, CancellationToken ct) =>
+        Player.ZoneOf(await db.Players.Where(p => p.Id == owner).Select(p => p.TimeZoneId).FirstOrDefaultAsync(ct));
 
     internal void MarkProcessed(DateTimeOffset at) => ProcessedAt = at;
 }

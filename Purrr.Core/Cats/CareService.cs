@@ -69,9 +69,10 @@ public sealed class CareService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         if (!outcome.Succeeded)
             return outcome;
         var done = outcome.Value;
-        db.ActivityEvents.Add(ActivityEvent.Of(owner, cat, ActivityOf[done.Action], now, xpGained: done.XpGained));
+        var zone = await ActivityEvent.OwnerZoneAsync(db, owner, ct);
+        db.ActivityEvents.Add(ActivityEvent.Behaviour(owner, cat, ActivityOf[done.Action], now, zone, xpGained: done.XpGained));
         if (done.Action == CareAction.Train && done.XpGained > 0)
-            db.ActivityEvents.Add(ActivityEvent.Of(owner, cat, ActivityKind.TrainingSucceeded, now));
+            db.ActivityEvents.Add(ActivityEvent.Behaviour(owner, cat, ActivityKind.TrainingSucceeded, now, zone));
         if (done.NewLevel is { } level)
             LevelUps.Record(db, owner, cat, level, now);
         try

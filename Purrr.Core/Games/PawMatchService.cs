@@ -151,10 +151,11 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
         var won = game.Status == PawMatchStatus.Won;
         var cat = await db.Cats.FirstAsync(c => c.Id == game.CatId, ct);
         CatXp.Award(db, game.PlayerId, cat, PersonalityTraits.Scale(won ? PawMatchGame.WinXp : PawMatchGame.LossXp, cat.Traits.Xp), now);
-        db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchPlayed, now, amount: game.Score));
+        var zone = await ActivityEvent.OwnerZoneAsync(db, game.PlayerId, ct);
+        db.ActivityEvents.Add(ActivityEvent.Behaviour(game.PlayerId, cat, ActivityKind.PawMatchPlayed, now, zone, amount: game.Score));
         if (won)
         {
-            db.ActivityEvents.Add(ActivityEvent.Of(game.PlayerId, cat, ActivityKind.PawMatchWon, now, amount: game.Score, remarkable: game.Misses == 0));
+            db.ActivityEvents.Add(ActivityEvent.Behaviour(game.PlayerId, cat, ActivityKind.PawMatchWon, now, zone, amount: game.Score, remarkable: game.Misses == 0));
             var payer = await db.Players.FirstAsync(p => p.Id == game.PlayerId, ct);
             db.LedgerEntries.Add(Wallet.Credit(payer, game.Payout, LedgerReason.PawMatchPrize, $"pawmatch-prize:{game.Id}", now));
             WebhookOutbox.Enqueue(db, game.PlayerId, WebhookEventTypes.GameWon, new { GameId = game.Id, Game = "paw_match", CatId = cat.Id.Value, game.Score, Prize = game.Payout }, now);

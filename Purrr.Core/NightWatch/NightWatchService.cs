@@ -113,7 +113,9 @@ public sealed class NightWatchService(IPurrrDbFactory dbFactory, TimeProvider cl
         for (var i = 0; i < team.Count; i++)
         {
             var cat = cats.First(c => c.Id == team[i].Cat);
-            db.PatrolCats.Add(PatrolCat.Join(patrol, cat.Id, team[i].Role ?? PatrolRoles.For(cat.Personality), i));
+            var role = team[i].Role ?? PatrolRoles.For(cat.Personality);
+            db.PatrolCats.Add(PatrolCat.Join(patrol, cat.Id, role, i));
+            db.ActivityEvents.Add(ActivityEvent.Behaviour(playerId, cat, ActivityKind.CatPatrolled, now, player.TimeZone, amount: (int)role));
         }
         var names = Names(team.Select(t => cats.First(c => c.Id == t.Cat).Name).ToList());
         db.NightWatchEvents.Add(NightWatchEvent.Of(patrol, NightEventKind.PatrolStarted, home, now, $"{player.DisplayName} sent {names} out on patrol."));

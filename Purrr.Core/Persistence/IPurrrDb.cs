@@ -59,6 +59,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<FeatureFlag> FeatureFlags { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
+    DbSet<PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }

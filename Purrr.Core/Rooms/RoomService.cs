@@ -63,7 +63,8 @@ public sealed class RoomService(IPurrrDbFactory dbFactory, TimeProvider clock, I
             var keyText = key.ToString();
             var visited = await db.RoomVisits.Where(v => v.PlayerId == player).Select(v => v.RoomKey).Distinct().ToListAsync(ct);
             db.RoomVisits.Add(RoomVisit.Start(visitId, key, cat.Id, player, now));
-            db.ActivityEvents.Add(ActivityEvent.Of(player, cat, ActivityKind.RoomVisited, now, amount: visited.Union([keyText]).Count()));
+            db.ActivityEvents.Add(ActivityEvent.Behaviour(player, cat, ActivityKind.RoomVisited, now, await ActivityEvent.OwnerZoneAsync(db, player, ct),
+                amount: visited.Union([keyText]).Count()));
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -154,7 +155,8 @@ public sealed class RoomService(IPurrrDbFactory dbFactory, TimeProvider clock, I
                 {
                     if (await db.RoomVisits.FindAsync([ticket.Value.Visit], ct) is { } visit)
                         visit.CountActivity();
-                    db.ActivityEvents.Add(ActivityEvent.Of(player, cat, ActivityKind.RoomActivityDone, now, amount: (int)activity));
+                    db.ActivityEvents.Add(ActivityEvent.Behaviour(player, cat, ActivityKind.RoomActivityDone, now, await ActivityEvent.OwnerZoneAsync(db, player, ct),
+                        amount: (int)activity));
                     CatXp.Award(db, player, cat, outcome.Value.XpGained, now);
                 }
                 await db.SaveChangesAsync(ct); // a refused activity still books the energy moves and messages spent

@@ -71,6 +71,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Accounts accounts) : IClas
         ("/admin/flags", ">Feature flags</h1>", [Who.Admin]),
         ("/admin/moderation", ">Moderation</h1>", [Who.Moderator, Who.Admin]),
         ("/admin/audit", ">Audit log</h1>", [Who.Admin]),
+        ("/admin/ai", ">AI models</h1>", [Who.Admin]),
     ];
 
     public static TheoryData<string, Who, string> Matrix()

@@ -38,6 +38,7 @@ public static class ComponentTestContext
             context.Services.AddSingleton<Purrr.Core.Search.IPostSearch>(new Purrr.Data.Search.SqlitePostSearch(database.Contexts));
         }
         context.Services.AddPurrrCore();
+        context.Services.AddSingleton(_ => TrainedPersonalityModel.NewStore());
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
         context.Services.AddScoped(_ => new Purrr.Web.Rooms.CurrentCircuit { Id = Circuit });
         services?.Invoke(context.Services);

@@ -76,6 +76,7 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         {
             if (Clock is not null)
                 services.AddSingleton(Clock);
+            services.AddSingleton(_ => TrainedPersonalityModel.NewStore()); // trained once per test run, not at each app's start
             OverrideServices?.Invoke(services);
         });
     }

@@ -420,6 +420,15 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.Property<int>("Amount")
                         .HasColumnType("int");
 
+                    b.Property<int?>("CatEnergy")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CatHappiness")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CatHealth")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("CatId")
                         .HasColumnType("uniqueidentifier");
 
@@ -427,10 +436,16 @@ namespace Purrr.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("CatSatiety")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("LocalHour")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
@@ -1795,6 +1810,50 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Purrr.Core.PersonalityAnalysis.PersonalityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Actual")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("CatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("PlayerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Predicted")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlayerId");
+
+                    b.HasIndex("CatId", "PlayerId")
+                        .IsUnique();
+
+                    b.ToTable("PersonalityFeedback");
+                });
+
             modelBuilder.Entity("Purrr.Core.Progress.PlayerAchievement", b =>
                 {
                     b.Property<Guid>("PlayerId")
@@ -2646,6 +2705,21 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.HasOne("Purrr.Core.Accounts.Player", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.PersonalityAnalysis.PersonalityFeedback", b =>
+                {
+                    b.HasOne("Purrr.Core.Cats.Cat", null)
+                        .WithMany()
+                        .HasForeignKey("CatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("PlayerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

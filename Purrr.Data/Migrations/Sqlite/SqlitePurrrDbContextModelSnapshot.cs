@@ -408,6 +408,15 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.Property<int>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CatEnergy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CatHappiness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CatHealth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("CatId")
                         .HasColumnType("TEXT");
 
@@ -415,10 +424,16 @@ namespace Purrr.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CatSatiety")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LocalHour")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
@@ -1770,6 +1785,50 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Purrr.Core.PersonalityAnalysis.PersonalityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actual")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlayerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Predicted")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlayerId");
+
+                    b.HasIndex("CatId", "PlayerId")
+                        .IsUnique();
+
+                    b.ToTable("PersonalityFeedback");
+                });
+
             modelBuilder.Entity("Purrr.Core.Progress.PlayerAchievement", b =>
                 {
                     b.Property<Guid>("PlayerId")
@@ -2613,6 +2672,21 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.HasOne("Purrr.Core.Accounts.Player", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.PersonalityAnalysis.PersonalityFeedback", b =>
+                {
+                    b.HasOne("Purrr.Core.Cats.Cat", null)
+                        .WithMany()
+                        .HasForeignKey("CatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("PlayerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
