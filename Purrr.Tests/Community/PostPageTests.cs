@@ -95,7 +95,7 @@ public sealed class PostPageTests : CommunityTestBase
         Assert.Equal("", page.Find(".purrr-comments > form textarea").GetAttribute("value") ?? "");
 
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Reply").Click();
-        page.Find("ul[aria-label='Comments'] form textarea").Input("Replying to myself");
+        page.WaitForElement("ul[aria-label='Comments'] form textarea").Input("Replying to myself");
         page.Find("ul[aria-label='Comments'] form").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("Replying to myself", page.Find("ul[aria-label^='Replies to']").TextContent));

@@ -30,16 +30,27 @@ public sealed class CompanionChatTests : ServiceTestBase
         Assert.Contains("Hello! My name is Sam.", chat.Find("li.player").TextContent); // the player's line shows at once
         int WordsShown() => chat.FindAll("[data-testid=streaming-reply]").SingleOrDefault()?.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
 
-        Clock.Advance(Pace.ThinkingTime);
-        chat.WaitForAssertion(() => Assert.Equal(1, WordsShown()));
+        // The reply's timers start some time after "thinking…" shows: the clock moves in tenths of a word's delay until the
+        // next word is on the page, so no advance can land before a timer exists or skip a word.
+        void AdvanceUntil(Func<bool> done)
+        {
+            for (var step = 0; step < 2_000 && !done(); step++)
+            {
+                Clock.Advance(Pace.WordDelay / 10);
+                Thread.Sleep(20);
+            }
+            Assert.True(done(), "The reply stopped growing.");
+        }
+
+        AdvanceUntil(() => WordsShown() >= 1);
+        Assert.Equal(1, WordsShown());
         Assert.Equal("", chat.Find("[role=status]").TextContent);
-        Clock.Advance(Pace.WordDelay);
-        chat.WaitForAssertion(() => Assert.Equal(2, WordsShown()));
-        while (WordsShown() > 0) // one more word per second until the reply is complete and joins the conversation
+        AdvanceUntil(() => WordsShown() >= 2);
+        Assert.Equal(2, WordsShown());
+        while (WordsShown() > 0) // one more word per delay until the reply is complete and joins the conversation
         {
             var shown = WordsShown();
-            Clock.Advance(Pace.WordDelay);
-            chat.WaitForAssertion(() => Assert.True(WordsShown() > shown || WordsShown() == 0));
+            AdvanceUntil(() => WordsShown() > shown || WordsShown() == 0);
         }
         await sending;
 

@@ -24,6 +24,9 @@ public static class ComponentTestContext
     public static BunitContext Create(TestDatabase? database = null, (UserId Id, string UserName)? signedIn = null, int seed = 42,
         TimeProvider? clock = null, Action<IServiceCollection>? services = null, params string[] roles)
     {
+        // WaitFor* gives up after 5 s instead of 1: the suite shares a busy 2-core machine (a render that needs a
+        // database round trip can take longer than a second there); a passing wait still returns at once.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(5);
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();

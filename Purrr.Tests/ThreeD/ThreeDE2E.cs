@@ -43,7 +43,7 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
 
     private static async Task OpenThreeDTabAsync(BrowserSession session)
     {
-        await session.Page.GetByRole(AriaRole.Tab, new() { Name = "3D" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Tab, new() { Name = "3D", Exact = true }).ClickAsync();
         await Expect(Scene(session)).ToBeVisibleAsync();
     }
 
@@ -189,7 +189,7 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
         {
             await session.SignInAsync(userName);
             await session.GotoAsync($"cats/{cat.Value}");
-            await session.Page.GetByRole(AriaRole.Tab, new() { Name = "3D" }).ClickAsync();
+            await session.Page.GetByRole(AriaRole.Tab, new() { Name = "3D", Exact = true }).ClickAsync();
 
             await Expect(session.Page.GetByRole(AriaRole.Note)).ToContainTextAsync($"This browser can't draw 3D (WebGL is off or missing), so here is {catName}'s portrait instead.");
             await Expect(session.Page.Locator(".purrr-cat-scene svg.cat-portrait")).ToBeVisibleAsync();
@@ -241,8 +241,8 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
             await JoinPartyRoomAsync(b, nameB);
             Assert.Equal(a.Page.Url, b.Page.Url);
 
-            await a.Page.GetByRole(AriaRole.Button, new() { Name = "3D" }).ClickAsync();
-            await Expect(a.Page.GetByRole(AriaRole.Button, new() { Name = "3D" })).ToHaveAttributeAsync("aria-pressed", "true");
+            await a.Page.GetByRole(AriaRole.Button, new() { Name = "3D", Exact = true }).ClickAsync();
+            await Expect(a.Page.GetByRole(AriaRole.Button, new() { Name = "3D", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
             await Expect(a.Page.Locator(".purrr-room-scene[data-ready='true'] canvas")).ToBeVisibleAsync();
             foreach (var cat in new[] { catA, catB })
                 await WaitUntilDrawnAsync(a, cat, (await CatOnFloor(b, cat).GetAttributeAsync("data-x"))!, (await CatOnFloor(b, cat).GetAttributeAsync("data-y"))!);
@@ -263,9 +263,9 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
             await WaitUntilDrawnAsync(a, catA, (await CatOnFloor(b, catA).GetAttributeAsync("data-x"))!, (await CatOnFloor(b, catA).GetAttributeAsync("data-y"))!);
 
             // Back to 2D and again to 3D: the old scene is gone, the new one draws everyone.
-            await a.Page.GetByRole(AriaRole.Button, new() { Name = "2D" }).ClickAsync();
+            await a.Page.GetByRole(AriaRole.Button, new() { Name = "2D", Exact = true }).ClickAsync();
             await Expect(a.Page.Locator("canvas")).ToHaveCountAsync(0);
-            await a.Page.GetByRole(AriaRole.Button, new() { Name = "3D" }).ClickAsync();
+            await a.Page.GetByRole(AriaRole.Button, new() { Name = "3D", Exact = true }).ClickAsync();
             await WaitUntilDrawnAsync(a, catB, (await CatOnFloor(b, catB).GetAttributeAsync("data-x"))!, (await CatOnFloor(b, catB).GetAttributeAsync("data-y"))!);
             Assert.Empty(a.Errors);
             Assert.Empty(b.Errors);
