@@ -74,6 +74,7 @@ public static class PurrrCoreServices
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddPurrrAiFeatures();
+        services.AddPurrrBlockchain();
         return services;
     }
 
@@ -85,6 +86,14 @@ public static class PurrrCoreServices
         services.AddSingleton<Companion.CompanionChatService>();
         services.AddSingleton<WritingAssistant>();
         services.AddSingleton<ModerationScorer>();
+        return services;
+    }
+
+    /// <summary>The blockchain features (issue 13), all refused while <see cref="Admin.Feature.Blockchain"/> is off.</summary>
+    public static IServiceCollection AddPurrrBlockchain(this IServiceCollection services)
+    {
+        services.AddOptions<Blockchain.BlockchainOptions>();
+        services.AddSingleton<Blockchain.WalletLinkService>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Purrr.Core.Accounts;
 using Purrr.Core.Admin;
 using Purrr.Core.Api;
 using Purrr.Core.Activity;
+using Purrr.Core.Blockchain;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
@@ -58,6 +59,8 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<WalletLink> WalletLinks { get; }
+    DbSet<WalletChallenge> WalletChallenges { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
