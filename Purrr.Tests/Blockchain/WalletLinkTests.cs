@@ -13,6 +13,7 @@ public static class TestWallets
     // The first two accounts of the well-known test mnemonic ("test test … junk"): never hold real funds.
     public const string AliceKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     public const string AliceAddress = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+    public const string AliceAddressLower = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     public const string BobKey = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
     public const string BobAddress = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
