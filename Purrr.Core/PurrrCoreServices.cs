@@ -94,6 +94,7 @@ public static class PurrrCoreServices
     {
         services.AddOptions<Blockchain.BlockchainOptions>();
         services.AddSingleton<Blockchain.WalletLinkService>();
+        services.AddSingleton<Blockchain.ChainAdminService>();
         return services;
     }
 }

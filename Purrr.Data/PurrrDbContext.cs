@@ -73,6 +73,7 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WalletLink> WalletLinks => Set<WalletLink>();
     public DbSet<WalletChallenge> WalletChallenges => Set<WalletChallenge>();
+    public DbSet<ChainContract> ChainContracts => Set<ChainContract>();
     public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account

@@ -61,6 +61,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<WalletLink> WalletLinks { get; }
     DbSet<WalletChallenge> WalletChallenges { get; }
+    DbSet<ChainContract> ChainContracts { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>

@@ -28,3 +28,15 @@ public sealed class WalletChallengeConfiguration : IEntityTypeConfiguration<Wall
         e.HasOne<Player>().WithMany().HasForeignKey(x => x.PlayerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class ChainContractConfiguration : IEntityTypeConfiguration<ChainContract>
+{
+    public void Configure(EntityTypeBuilder<ChainContract> e)
+    {
+        // One PurrrCats per chain.
+        e.HasKey(x => x.ChainId);
+        e.Property(x => x.ChainId).ValueGeneratedNever();
+        e.Property(x => x.Address).HasMaxLength(WalletRules.AddressLength).IsRequired();
+        e.Property(x => x.TransactionHash).HasMaxLength(66).IsRequired();
+    }
+}

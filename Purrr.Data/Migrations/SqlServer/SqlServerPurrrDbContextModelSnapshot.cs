@@ -541,6 +541,32 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Purrr.Core.Blockchain.ChainContract", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("nvarchar(42)");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DeployedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TransactionHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("nvarchar(66)");
+
+                    b.HasKey("ChainId");
+
+                    b.ToTable("ChainContracts");
+                });
+
             modelBuilder.Entity("Purrr.Core.Blockchain.WalletChallenge", b =>
                 {
                     b.Property<Guid>("Id")

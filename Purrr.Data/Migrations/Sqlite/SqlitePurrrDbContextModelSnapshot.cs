@@ -529,6 +529,32 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Purrr.Core.Blockchain.ChainContract", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeployedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeployedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChainId");
+
+                    b.ToTable("ChainContracts");
+                });
+
             modelBuilder.Entity("Purrr.Core.Blockchain.WalletChallenge", b =>
                 {
                     b.Property<Guid>("Id")
