@@ -119,6 +119,23 @@ public sealed class WalletLinkTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task The_same_signed_message_sent_twice_at_once_links_one_wallet()
+    {
+        var luna = await PlayerWithBlockchainOnAsync();
+        var challenge = (await Wallets.ChallengeAsync(luna)).Value;
+        var signature = TestWallets.Sign(TestWallets.AliceKey, challenge.Message);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            Wallets.LinkAsync(luna, TestWallets.AliceAddress, challenge.Message, signature))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.NotEmpty(r.FirstMessage));
+        Assert.Equal(1, await StoredLinksAsync());
+        await using var db = Database.NewContext();
+        Assert.NotNull((await db.WalletChallenges.SingleAsync()).UsedAt);
+    }
+
+    [Fact]
     public async Task A_message_made_for_another_player_or_by_nobody_links_nothing()
     {
         var luna = await PlayerWithBlockchainOnAsync();
