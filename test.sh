@@ -13,6 +13,12 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null || { echo "Could not install Chromium."; exit 1; }
 fi
 
+# Hardhat 2 (the local dev chain of the blockchain tests) and the other pinned npm packages, from package-lock.json.
+if [ ! -x node_modules/.bin/hardhat ]; then
+  echo "Installing the pinned npm packages (Hardhat for the blockchain tests)..."
+  npm ci --no-audit --no-fund >/dev/null || { echo "Could not install the npm packages (npm ci)."; exit 1; }
+fi
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

@@ -76,6 +76,7 @@ public static class PurrrCoreServices
         services.AddSingleton<PersonalityAnalysis.PersonalityModels>();
         services.AddSingleton<PersonalityAnalysis.PersonalityService>();
         services.AddPurrrAiFeatures();
+        services.AddPurrrBlockchain();
         return services;
     }
 
@@ -87,6 +88,15 @@ public static class PurrrCoreServices
         services.AddSingleton<Companion.CompanionChatService>();
         services.AddSingleton<WritingAssistant>();
         services.AddSingleton<ModerationScorer>();
+        return services;
+    }
+
+    /// <summary>The blockchain features (issue 13), all refused while <see cref="Admin.Feature.Blockchain"/> is off.</summary>
+    public static IServiceCollection AddPurrrBlockchain(this IServiceCollection services)
+    {
+        services.AddOptions<Blockchain.BlockchainOptions>();
+        services.AddSingleton<Blockchain.WalletLinkService>();
+        services.AddSingleton<Blockchain.ChainAdminService>();
         return services;
     }
 }

@@ -52,6 +52,7 @@ public static class PurrrDataServices
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PurrrDbContext>>().CreateDbContext());
         services.AddSingleton<IPurrrDbFactory, PurrrDbFactory>();
         services.AddSingleton<IMailSender, FolderMailSender>();
+        services.AddSingleton<Purrr.Core.Blockchain.IChainGateway, Blockchain.NethereumChainGateway>();
         services.AddSingleton<Purrr.Core.Community.IImageStore, Community.SkiaImageStore>();
         services.AddSingleton<Purrr.Core.PersonalityAnalysis.IPersonalityModelStore, PersonalityAnalysis.FilePersonalityModelStore>();
 

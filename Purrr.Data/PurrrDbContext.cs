@@ -4,6 +4,7 @@ using Purrr.Core.Accounts;
 using Purrr.Core.Admin;
 using Purrr.Core.Api;
 using Purrr.Core.Activity;
+using Purrr.Core.Blockchain;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
@@ -70,6 +71,9 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<LostPetSighting> LostPetSightings => Set<LostPetSighting>();
     public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WalletLink> WalletLinks => Set<WalletLink>();
+    public DbSet<WalletChallenge> WalletChallenges => Set<WalletChallenge>();
+    public DbSet<ChainContract> ChainContracts => Set<ChainContract>();
     public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
     public DbSet<Purrr.Core.PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback => Set<Purrr.Core.PersonalityAnalysis.PersonalityFeedback>();
 

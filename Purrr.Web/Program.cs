@@ -24,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 var storage = PurrrStorage.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPurrrCore();
 builder.Services.Configure<NightWatchOptions>(builder.Configuration.GetSection("NightWatch"));
+builder.Services.Configure<Purrr.Core.Blockchain.BlockchainOptions>(builder.Configuration.GetSection(Purrr.Core.Blockchain.BlockchainOptions.Section));
 builder.Services.AddPurrrData(builder.Configuration, storage);
 builder.Services.AddPurrrAiProvider(builder.Configuration);
 builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);

@@ -38,7 +38,7 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
         var catEvents = (await db.CatEvents.AsNoTracking().Where(e => catIds.Contains(e.CatId)).ToListAsync(ct)).ToLookup(e => e.CatId);
         var posts = await db.Posts.AsNoTracking().Include(p => p.Tags).Where(p => p.AuthorId == id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
 
-        return new AccountExport(
+        var export = new AccountExport(
             clock.GetUtcNow(),
             new ExportedProfile(player.Id, player.UserName, player.DisplayName, player.Bio, player.TimeZoneId, player.Theme, player.Coins,
                 player.JoinedAt, player.LastSeenAt, player.HomeLatitude, player.HomeLongitude, player.LostPetAlerts, player.ApiTier),
@@ -66,6 +66,7 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
                 .Select(s => new ExportedSanction(s.Kind, s.Reason, s.CreatedAt, s.Until, s.LiftedAt)).ToListAsync(ct),
             await db.SecurityEvents.AsNoTracking().Where(e => e.UserId == id).OrderByDescending(e => e.Id)
                 .Select(e => new ExportedSecurityEvent(e.Type, e.Severity, e.IpAddress, e.Detail, e.OccurredAt)).ToListAsync(ct));
+        return export with { Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct) };
     }
 
     /// <summary>The export as the JSON file the player downloads (ids as strings, enums by name).</summary>
@@ -120,6 +121,8 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
             await db.Follows.Where(f => f.FollowerId == id || f.FolloweeId == id).ExecuteDeleteAsync(ct);
             await db.Webhooks.Where(w => w.OwnerId == id).ExecuteDeleteAsync(ct); // their deliveries go with them (cascade)
             await db.WebhookEvents.Where(e => e.OwnerId == id).ExecuteDeleteAsync(ct);
+            await db.WalletLinks.Where(w => w.PlayerId == id).ExecuteDeleteAsync(ct); // the address is personal data
+            await db.WalletChallenges.Where(c => c.PlayerId == id).ExecuteDeleteAsync(ct);
             foreach (var key in await db.ApiKeys.Where(k => k.OwnerId == id && k.RevokedAt == null).ToListAsync(ct))
                 key.Revoke(now);
 
@@ -177,7 +180,11 @@ public sealed record AccountExport(
     IReadOnlyList<PlayerAchievement> Achievements,
     IReadOnlyList<ExportedReport> ReportsFiled,
     IReadOnlyList<ExportedSanction> Sanctions,
-    IReadOnlyList<ExportedSecurityEvent> SecurityEvents);
+    IReadOnlyList<ExportedSecurityEvent> SecurityEvents)
+{
+    /// <summary>The linked wallet (spec §11), if any.</summary>
+    public Blockchain.WalletView? Wallet { get; init; }
+}
 
 public sealed record ExportedProfile(UserId Id, string UserName, string DisplayName, string Bio, string TimeZone, ThemePreference Theme, long Coins,
     DateTimeOffset JoinedAt, DateTimeOffset? LastSeenAt, double? HomeLatitude, double? HomeLongitude, bool LostPetAlerts, Security.ApiTier ApiTier);

@@ -21,7 +21,7 @@ public static class Features
     {
         Feature.NightWatch => "Patrols, protection zones and the neighbourhood map. Off: the page says so, deploys and zone changes are refused; patrols already out come home at dawn.",
         Feature.Crypto => "Crypto balances, deposits and withdrawals (spec §5). Nothing uses it yet.",
-        _ => "Minting cats as NFTs on the configured chain (spec §11). Nothing uses it yet.",
+        _ => "Linking browser wallets by signature and, later, minting cats as NFTs on the configured chain (spec §11). Off: linking is refused; linked wallets stay and can be unlinked.",
     };
 
     /// <summary>What a flag is until an admin first switches it: night watch on; crypto and blockchain off (optional, spec §5 and §11).</summary>

@@ -3,6 +3,7 @@ using Purrr.Core.Accounts;
 using Purrr.Core.Admin;
 using Purrr.Core.Api;
 using Purrr.Core.Activity;
+using Purrr.Core.Blockchain;
 using Purrr.Core.Breeding;
 using Purrr.Core.Cats;
 using Purrr.Core.Community;
@@ -58,6 +59,9 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<LostPetSighting> LostPetSightings { get; }
     DbSet<FeatureFlag> FeatureFlags { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<WalletLink> WalletLinks { get; }
+    DbSet<WalletChallenge> WalletChallenges { get; }
+    DbSet<ChainContract> ChainContracts { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
     DbSet<PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback { get; }
 

@@ -83,6 +83,29 @@ public sealed class AccountDataTests : ServiceTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_export_holds_my_linked_wallet_and_deleting_forgets_it()
+    {
+        var (luna, milo, _) = await TwoNeighboursAsync();
+        Assert.True((await Flags.SetAsync(Purrr.Core.Admin.Feature.Blockchain, true, milo)).Succeeded);
+        var wallets = new Purrr.Core.Blockchain.WalletLinkService(Database.Factory, Clock, Flags);
+        var challenge = (await wallets.ChallengeAsync(luna)).Value;
+        Assert.True((await wallets.LinkAsync(luna, Blockchain.TestWallets.AliceAddress, challenge.Message,
+            Blockchain.TestWallets.Sign(Blockchain.TestWallets.AliceKey, challenge.Message))).Succeeded);
+
+        var export = (await Data.ExportAsync(luna)).Value;
+        Assert.Equal(Blockchain.TestWallets.AliceAddress, export.Wallet?.Address);
+        Assert.Null((await Data.ExportAsync(milo)).Value.Wallet);
+        using (var parsed = JsonDocument.Parse(AccountData.ToJson(export)))
+            Assert.Equal(Blockchain.TestWallets.AliceAddress, parsed.RootElement.GetProperty("wallet").GetProperty("address").GetString());
+
+        Assert.True((await Data.CloseAsync(luna, "luna")).Succeeded);
+
+        await using var db = Database.NewContext();
+        Assert.Equal(0, await db.WalletLinks.CountAsync());
+        Assert.Equal(0, await db.WalletChallenges.CountAsync());
+    }
+
+    [Fact]
     public async Task Deleting_needs_the_user_name_typed_and_a_wrong_one_changes_nothing()
     {
         var (luna, _, _) = await TwoNeighboursAsync();

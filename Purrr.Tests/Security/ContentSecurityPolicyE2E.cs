@@ -31,7 +31,7 @@ public sealed class ContentSecurityPolicyE2E(PurrrServer server, BrowserFixture 
         [
             "", "cats", $"cats/{cat}", "cats/adopt", "night-watch", "lost-and-found", $"lost-and-found/{pet}", "lost-and-found/report",
             "community", $"community/posts/{post}", "community/write", "rooms", "rooms/social-lounge-1", "games/paw-match", "breeding",
-            "shop", "wallet", "quests", "leaderboards", "notifications", "search?q=cat", "settings/webhooks", "settings/api-keys", "settings/privacy", "admin", "admin/security", "admin/users",
+            "shop", "wallet", "quests", "leaderboards", "notifications", "search?q=cat", "settings/webhooks", "settings/api-keys", "settings/wallet", "settings/privacy", "admin", "admin/security", "admin/users",
             "admin/users/milo", "admin/flags",
         ];
 

@@ -556,6 +556,84 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Purrr.Core.Blockchain.ChainContract", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("nvarchar(42)");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DeployedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TransactionHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("nvarchar(66)");
+
+                    b.HasKey("ChainId");
+
+                    b.ToTable("ChainContracts");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("PlayerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlayerId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("WalletChallenges");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletLink", b =>
+                {
+                    b.Property<Guid>("PlayerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("nvarchar(42)");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PlayerId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("WalletLinks");
+                });
+
             modelBuilder.Entity("Purrr.Core.Breeding.BreedingOffer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2389,6 +2467,24 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.HasOne("Purrr.Core.Accounts.Player", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletChallenge", b =>
+                {
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("PlayerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletLink", b =>
+                {
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("PlayerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

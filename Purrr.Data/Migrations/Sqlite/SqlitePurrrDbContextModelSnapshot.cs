@@ -544,6 +544,84 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Purrr.Core.Blockchain.ChainContract", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeployedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeployedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChainId");
+
+                    b.ToTable("ChainContracts");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlayerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlayerId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("WalletChallenges");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletLink", b =>
+                {
+                    b.Property<Guid>("PlayerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlayerId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("WalletLinks");
+                });
+
             modelBuilder.Entity("Purrr.Core.Breeding.BreedingOffer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2356,6 +2434,24 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.HasOne("Purrr.Core.Accounts.Player", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletChallenge", b =>
+                {
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("PlayerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Blockchain.WalletLink", b =>
+                {
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("PlayerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
