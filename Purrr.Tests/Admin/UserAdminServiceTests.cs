@@ -181,6 +181,31 @@ public sealed class UserAdminServiceTests : ServiceTestBase
         Assert.Equal(Roles.Player, (await RowOfAsync("admin")).Role);
     }
 
+    [Fact]
+    public async Task Two_admins_demoting_each_other_at_once_leave_one_admin()
+    {
+        await PlayersAsync();
+        await Database.SetRoleAsync(ana, Roles.Admin);
+        var users = Users; // one service, as in the app
+        // Each change waits here until the other one arrives too (or half a second passes): without the service's own
+        // one-at-a-time rule both would have passed the last-admin check by then.
+        var arrived = 0;
+        var both = new TaskCompletionSource();
+        accounts.BeforeRoleChange = async () =>
+        {
+            if (Interlocked.Increment(ref arrived) == 2)
+                both.TrySetResult();
+            await Task.WhenAny(both.Task, Task.Delay(500));
+        };
+
+        var results = await Task.WhenAll(
+            Task.Run(() => users.ChangeRoleAsync(admin, ana, Roles.Player)),
+            Task.Run(() => users.ChangeRoleAsync(ana, admin, Roles.Player)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single((await Users.SearchAsync(new UserFilter(Role: Roles.Admin), UserSort.UserName, false, 1, 25)).Items);
+    }
+
     [Theory]
     [InlineData(null, "Choose Player, Moderator or Admin.")]
     [InlineData("Owner", "Choose Player, Moderator or Admin.")]

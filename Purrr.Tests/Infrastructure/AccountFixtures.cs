@@ -30,10 +30,16 @@ public sealed class TestAccountAdmin(TestDatabase database) : IAccountAdmin
 
     public IReadOnlyList<UserId> SessionsEnded => ended;
 
+    /// <summary>Runs before each role change is stored: race tests hold changes here to line them up.</summary>
+    public Func<Task>? BeforeRoleChange { get; set; }
+
     public async Task SetRoleAsync(UserId user, string role, CancellationToken ct = default)
     {
+        if (BeforeRoleChange is { } pause)
+            await pause();
         await database.SetRoleAsync(user, role);
-        ended.Add(user);
+        lock (ended)
+            ended.Add(user);
     }
 
     public Task EndSessionsAsync(UserId user, CancellationToken ct = default)

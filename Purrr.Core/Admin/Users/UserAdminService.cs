@@ -22,6 +22,8 @@ public sealed class UserAdminService(
     public const int MaxPageSize = 100;
     public const string NotAnAdmin = "Only admins can manage users.";
 
+    private readonly SemaphoreSlim roleChanges = new(1, 1);
+
     /// <summary>How many of a user's cats, ledger lines and security events the detail page shows (newest first).</summary>
     public const int DetailRows = 25;
 
@@ -96,6 +98,22 @@ public sealed class UserAdminService(
             return Failed(refused);
         if (role is null || !Roles.All.Contains(role))
             return Failed("Choose Player, Moderator or Admin.");
+        // One role change at a time: two admins demoting each other at once must not both pass the last-admin check.
+        await roleChanges.WaitAsync(ct);
+        try
+        {
+            return await ChangeRoleOneAtATimeAsync(admin, user, role, ct);
+        }
+        finally
+        {
+            roleChanges.Release();
+        }
+    }
+
+    private async Task<Result<string>> ChangeRoleOneAtATimeAsync(UserId admin, UserId user, string role, CancellationToken ct)
+    {
+        if (await RefuseAsync(admin, "change a role", ct) is { } demoted) // the actor may have lost the role while waiting
+            return Failed(demoted);
         await using var db = await dbFactory.CreateAsync(ct);
         var target = await (from p in db.Players
                             join a in db.Accounts on p.Id equals a.Id
