@@ -10,7 +10,7 @@ namespace Purrr.Core.Blockchain;
 /// signs it, the server recovers the signer and stores the address only when it is the one claimed. Off unless the
 /// blockchain feature flag is on.
 /// </summary>
-public sealed class WalletLinkService(IPurrrDbFactory dbFactory, TimeProvider clock, FeatureFlags flags)
+public sealed class WalletLinkService(IPurrrDbFactory dbFactory, TimeProvider clock, FeatureFlags flags, IWalletCrypto crypto)
 {
     public const string UnknownChallenge = "That sign-in message is not one Purrr asked you to sign. Start again with “Connect wallet”.";
     public const string UsedChallenge = "That message was already used to link a wallet. Start again with “Connect wallet”.";
@@ -65,8 +65,8 @@ public sealed class WalletLinkService(IPurrrDbFactory dbFactory, TimeProvider cl
         if (now >= challenge.ExpiresAt)
             return Result<WalletView>.Failure(ExpiredChallenge);
 
-        var claimed = WalletRules.Checksummed(address!);
-        var signer = WalletRules.Signer(challenge.Message, signature);
+        var claimed = crypto.Checksummed(address!);
+        var signer = crypto.Signer(challenge.Message, signature);
         if (signer is null)
             return Result<WalletView>.Failure("That signature could not be read. Sign the message again in your wallet.");
         if (!string.Equals(signer, claimed, StringComparison.OrdinalIgnoreCase))

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Nethereum.Signer;
-using Nethereum.Util;
 
 namespace Purrr.Core.Blockchain;
 
-/// <summary>The rules of proving a wallet: the one-time message, the address format and recovering the signer (spec §11).</summary>
+/// <summary>
+/// The rules of proving a wallet (spec §11): the one-time message and the address and signature formats. The elliptic
+/// curve work (checksums, recovering the signer) is <see cref="IWalletCrypto"/>, done by Nethereum in Purrr.Data.
+/// </summary>
 public static partial class WalletRules
 {
     public const string MessagePrefix = "Link wallet to Purrr: nonce ";
@@ -25,27 +26,8 @@ public static partial class WalletRules
     /// <summary>Whether <paramref name="address"/> is a 0x-prefixed 20-byte hex address (checksum not required: wallets differ).</summary>
     public static bool IsAddress(string? address) => address is not null && AddressFormat().IsMatch(address);
 
-    /// <summary>The EIP-55 checksummed form of a well-formed address.</summary>
-    public static string Checksummed(string address) => AddressUtil.Current.ConvertToChecksumAddress(address);
-
-    /// <summary>
-    /// The address that made <paramref name="signature"/> over <paramref name="message"/> as a wallet's <c>personal_sign</c>
-    /// does (EIP-191 prefix, UTF-8), checksummed; null when the signature cannot be read.
-    /// </summary>
-    public static string? Signer(string message, string? signature)
-    {
-        if (signature is null || !SignatureFormat().IsMatch(signature))
-            return null;
-        try
-        {
-            var recovered = new EthereumMessageSigner().EncodeUTF8AndEcRecover(message, signature);
-            return IsAddress(recovered) ? Checksummed(recovered) : null;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Whether <paramref name="signature"/> looks like a wallet's: r (32 bytes) + s (32 bytes) + v (1 byte), hex.</summary>
+    public static bool IsSignature(string? signature) => signature is not null && SignatureFormat().IsMatch(signature);
 
     [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
     private static partial Regex AddressFormat();
@@ -53,7 +35,6 @@ public static partial class WalletRules
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex NonceFormat();
 
-    // r (32 bytes) + s (32 bytes) + v (1 byte), hex.
     [GeneratedRegex("^0x[0-9a-fA-F]{130}$")]
     private static partial Regex SignatureFormat();
 }

@@ -47,7 +47,7 @@ public sealed class NethereumChainGateway : IChainGateway
                 new HexBigInteger(gas.Value * 6 / 5), timeout, minter.Address);
             if (receipt.Status?.Value != BigInteger.One || string.IsNullOrEmpty(receipt.ContractAddress))
                 throw new ChainUnavailableException($"The deployment failed on chain (transaction {receipt.TransactionHash}).");
-            return new DeployedContract(WalletRules.Checksummed(receipt.ContractAddress), receipt.TransactionHash, (long)receipt.BlockNumber.Value);
+            return new DeployedContract(new NethereumWalletCrypto().Checksummed(receipt.ContractAddress), receipt.TransactionHash, (long)receipt.BlockNumber.Value);
         }, ct);
     }
 

@@ -87,7 +87,7 @@ public sealed class AccountDataTests : ServiceTestBase, IAsyncLifetime
     {
         var (luna, milo, _) = await TwoNeighboursAsync();
         Assert.True((await Flags.SetAsync(Purrr.Core.Admin.Feature.Blockchain, true, milo)).Succeeded);
-        var wallets = new Purrr.Core.Blockchain.WalletLinkService(Database.Factory, Clock, Flags);
+        var wallets = new Purrr.Core.Blockchain.WalletLinkService(Database.Factory, Clock, Flags, new Purrr.Data.Blockchain.NethereumWalletCrypto());
         var challenge = (await wallets.ChallengeAsync(luna)).Value;
         Assert.True((await wallets.LinkAsync(luna, Blockchain.TestWallets.AliceAddress, challenge.Message,
             Blockchain.TestWallets.Sign(Blockchain.TestWallets.AliceKey, challenge.Message))).Succeeded);

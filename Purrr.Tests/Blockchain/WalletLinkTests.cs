@@ -23,7 +23,7 @@ public static class TestWallets
 [Trait("Category", "Integration")]
 public sealed class WalletLinkTests : ServiceTestBase
 {
-    private WalletLinkService Wallets => new(Database.Factory, Clock, Flags);
+    private WalletLinkService Wallets => new(Database.Factory, Clock, Flags, new Purrr.Data.Blockchain.NethereumWalletCrypto());
 
     private async Task<UserId> PlayerWithBlockchainOnAsync(string name = "luna")
     {
@@ -43,10 +43,10 @@ public sealed class WalletLinkTests : ServiceTestBase
     {
         var message = WalletRules.MessageFor("0123456789abcdef0123456789abcdef");
 
-        Assert.Equal(TestWallets.AliceAddress, WalletRules.Signer(message, TestWallets.Sign(TestWallets.AliceKey, message)));
-        Assert.Equal(TestWallets.BobAddress, WalletRules.Signer(message, TestWallets.Sign(TestWallets.BobKey, message)));
-        Assert.Null(WalletRules.Signer(message, "0x1234"));
-        Assert.Null(WalletRules.Signer(message, "not a signature"));
+        Assert.Equal(TestWallets.AliceAddress, new Purrr.Data.Blockchain.NethereumWalletCrypto().Signer(message, TestWallets.Sign(TestWallets.AliceKey, message)));
+        Assert.Equal(TestWallets.BobAddress, new Purrr.Data.Blockchain.NethereumWalletCrypto().Signer(message, TestWallets.Sign(TestWallets.BobKey, message)));
+        Assert.Null(new Purrr.Data.Blockchain.NethereumWalletCrypto().Signer(message, "0x1234"));
+        Assert.Null(new Purrr.Data.Blockchain.NethereumWalletCrypto().Signer(message, "not a signature"));
     }
 
     [Theory]

@@ -42,6 +42,7 @@ public static class ComponentTestContext
         }
         context.Services.AddPurrrCore();
         context.Services.AddSingleton(_ => TrainedPersonalityModel.NewStore());
+        context.Services.AddSingleton<Purrr.Core.Blockchain.IWalletCrypto, Purrr.Data.Blockchain.NethereumWalletCrypto>();
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
         context.Services.AddScoped(_ => new Purrr.Web.Rooms.CurrentCircuit { Id = Circuit });
         services?.Invoke(context.Services);
