@@ -1,0 +1,3 @@
+using Purrr.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.System());
