@@ -19,15 +19,20 @@ public sealed record CliEnvironment(
         Console.Error,
         Console.In,
         CliConfig.DefaultDirectory(),
-        ConnectOverHttp,
+        config => ClientFor(config),
         TimeProvider.System,
         Color: !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         InputIsTerminal: !Console.IsInputRedirected);
 
-    /// <summary>A client for the saved server, sending the saved key on every request.</summary>
-    public static HttpClient ConnectOverHttp(CliConfig config)
+    /// <summary>
+    /// A client for the saved server, sending the saved key on every request; over <paramref name="handler"/> when given
+    /// (tests pass the in-process server's), over the network otherwise.
+    /// </summary>
+    public static HttpClient ClientFor(CliConfig config, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = ServerAddress(config.ServerUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        client.BaseAddress = ServerAddress(config.ServerUrl);
+        client.Timeout = TimeSpan.FromSeconds(30);
         client.DefaultRequestHeaders.Add(PurrrApi.ApiKeyHeader, config.ApiKey);
         client.DefaultRequestHeaders.UserAgent.ParseAdd("purrr-cli/1.0");
         return client;

@@ -36,7 +36,7 @@ public static class LostPetCommands
         var near = Point("--near", "Search around this point, e.g. 37.77,-122.42");
         var radius = new Option<double>("--radius") { Description = "How far in km (10 by default, at most 100)", DefaultValueFactory = _ => 10 };
         var type = Choice("--type", "Only this kind of pet", PetTypes);
-        var text = new Option<string>("--text") { Description = "Words in the name, breed, colour or description" };
+        var text = new Option<string>("--text") { Description = "Part of the breed or colour, e.g. tabby" };
         var page = new Option<int>("--page") { Description = "Page of results (50 a page)", DefaultValueFactory = _ => 1 };
         var command = new Command("search", "Active lost-pet reports near a point, nearest first") { near, radius, type, text, page };
         return command.Runs(environment, async run =>
@@ -47,7 +47,7 @@ public static class LostPetCommands
                 $"latitude={Invariant(point.Latitude)}", $"longitude={Invariant(point.Longitude)}", $"radiusKm={Invariant(run.Value(radius))}", $"page={run.Value(page)}",
             };
             if (run.Value(type) is { } kind)
-                query.Add($"type={kind}");
+                query.Add($"type={char.ToUpperInvariant(kind[0])}{kind[1..]}"); // the query binds enum names (Cat), bodies snake_case (cat)
             if (run.Value(text) is { Length: > 0 } words)
                 query.Add($"text={Uri.EscapeDataString(words)}");
             var results = await run.Api.GetAsync($"lost-pets?{string.Join('&', query)}", run.Cancellation);
