@@ -47,7 +47,7 @@ public static class LostPetCommands
                 $"latitude={Invariant(point.Latitude)}", $"longitude={Invariant(point.Longitude)}", $"radiusKm={Invariant(run.Value(radius))}", $"page={run.Value(page)}",
             };
             if (run.Value(type) is { } kind)
-                query.Add($"type={char.ToUpperInvariant(kind[0])}{kind[1..]}"); // the query binds enum names (Cat), bodies snake_case (cat)
+                query.Add($"type={kind}");
             if (run.Value(text) is { Length: > 0 } words)
                 query.Add($"text={Uri.EscapeDataString(words)}");
             var results = await run.Api.GetAsync($"lost-pets?{string.Join('&', query)}", run.Cancellation);
