@@ -23,5 +23,7 @@ public readonly record struct LatLng(double Latitude, double Longitude)
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Latitude},{Longitude}");
+    /// <summary>To six decimals (about 10 cm), as it is typed back in; --json keeps the API's full precision.</summary>
+    public override string ToString() =>
+        $"{Latitude.ToString("0.######", CultureInfo.InvariantCulture)},{Longitude.ToString("0.######", CultureInfo.InvariantCulture)}";
 }

@@ -111,7 +111,7 @@ public static class NightWatchCommands
 
     public static void Patrol(this CliConsole console, JsonElement patrol)
     {
-        console.Line($"{patrol.Text("status")}: {patrol.Text("encounters")} encounters, {patrol.Text("deterrences")} deterred, " +
+        console.Line($"Status {patrol.Text("status")}: {patrol.Text("encounters")} encounters, {patrol.Text("deterrences")} deterred, " +
             $"{patrol.Text("straysSaved")} strays saved, {patrol.Text("xpEarned")} XP");
         var cats = new Table("Cat", "Role", "Strength", "Deterred", "XP");
         foreach (var cat in patrol.Items("cats"))
@@ -121,10 +121,10 @@ public static class NightWatchCommands
 
     public static void Zones(this CliConsole console, JsonElement zones)
     {
-        var table = new Table("Type", "Name", "Lat,lng", "Radius", "Owner", "Id");
+        var table = new Table("Type", "Name", "Lat,lng", "Radius", "Owner", "Home base", "Id");
         foreach (var zone in zones.Items())
-            table.Add(zone.Text("type"), zone.Text("name") + (zone.Flag("isHomeBase") ? " (home base)" : ""),
-                new LatLng(zone.Number("latitude"), zone.Number("longitude")).ToString(), $"{zone.Text("radiusMeters")} m", zone.Text("ownerName"), zone.Text("id"));
+            table.Add(zone.Text("type"), zone.Text("name"), new LatLng(zone.Number("latitude"), zone.Number("longitude")).ToString(),
+                $"{zone.Text("radiusMeters")} m", zone.Text("ownerName"), zone.Flag("isHomeBase") ? "yes" : "", zone.Text("id"));
         if (table.Count == 0)
             console.Line("No protection zones around your home yet.");
         else

@@ -152,6 +152,12 @@ public sealed class CliCommandLineTests
     }
 
     [Theory]
+    [InlineData(48.85713959296355, 2.353620485306898, "48.85714,2.35362")]
+    [InlineData(-33.8, 151.2, "-33.8,151.2")]
+    public void A_point_prints_as_it_is_typed_back_in(double latitude, double longitude, string shown) =>
+        Assert.Equal(shown, new LatLng(latitude, longitude).ToString());
+
+    [Theory]
     [InlineData(75, "75 m")]
     [InlineData(999.6, "1000 m")]
     [InlineData(1000, "1.0 km")]

@@ -169,7 +169,7 @@ public sealed class CliTests(ApiApp app) : IDisposable
         Assert.Equal("safe_haven", zone["type"]!.GetValue<string>());
         Assert.Equal(75, zone["radiusMeters"]!.GetValue<int>());
         Assert.Equal(ExitCodes.Ok, zones.ExitCode);
-        Assert.Equal(["Type", "Name", "Lat,lng", "Radius", "Owner", "Id"], zones.Rows()[0]);
+        Assert.Equal(["Type", "Name", "Lat,lng", "Radius", "Owner", "Home base", "Id"], zones.Rows()[0]);
         Assert.Contains(zones.Rows(), row => row is ["safe_haven", "Home Base", "48.854,2.351", "75 m", _, var id] && id == zone["id"]!.GetValue<string>());
         var sent = Assert.Single(patrol["cats"]!.AsArray())!;
         Assert.Equal(cat.ToString(), sent["catId"]!.GetValue<string>());
@@ -177,6 +177,7 @@ public sealed class CliTests(ApiApp app) : IDisposable
         Assert.Equal(ExitCodes.Ok, status.ExitCode);
         Assert.Contains("It is night: patrols can go out until dawn at ", status.Output);
         Assert.Contains("Home: 48.853,2.35", status.Output);
+        Assert.Contains("Status active: 0 encounters, 0 deterred, 0 strays saved, 0 XP", status.Output);
         Assert.Contains(status.Rows(), row => row is ["Pixel", "scout", _, "0", "0"]);
         Assert.Equal(patrol["id"]!.GetValue<string>(), statusJson["activePatrol"]!["id"]!.GetValue<string>());
     }
