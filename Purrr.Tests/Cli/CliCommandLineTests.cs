@@ -87,6 +87,25 @@ public sealed class CliCommandLineTests
         Assert.Contains(" nightwatch create-zone <type> <name> <lat,lng> <radius> [options]", help.Output); // after the tool's name
     }
 
+    [Fact]
+    public async Task A_server_that_cannot_be_reached_is_an_api_error_and_login_saves_nothing()
+    {
+        using var cli = new CliRunner(new Unreachable());
+
+        var login = await cli.RunAsync("login", "--url", "http://127.0.0.1:9", "--key", "pk_anything");
+
+        Assert.Equal(ExitCodes.ApiError, login.ExitCode);
+        Assert.Equal("Error: Could not reach the server at http://127.0.0.1:9/.\nConnection refused (127.0.0.1:9)",
+            login.Error.ReplaceLineEndings("\n").TrimEnd());
+        Assert.False(File.Exists(cli.ConfigFile));
+    }
+
+    private sealed class Unreachable : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Connection refused (127.0.0.1:9)");
+    }
+
     [Theory]
     [InlineData("3", "3", null)]
     [InlineData("3:scout", "3", "scout")]
