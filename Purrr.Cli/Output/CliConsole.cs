@@ -9,10 +9,6 @@ namespace Purrr.Cli.Output;
 /// </summary>
 public sealed class CliConsole(TextWriter output, TextWriter error, bool color)
 {
-    public TextWriter Out => output;
-
-    public bool Color => color;
-
     public void Line(string text = "") => output.WriteLine(text);
 
     /// <summary>A heading line: bold on a terminal.</summary>
@@ -63,9 +59,10 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool color)
         error.WriteLine(helpHint);
     }
 
-    private const string Bold = "\u001b[1m", Dim = "\u001b[2m", Green = "\u001b[32m", Red = "\u001b[31m", Reset = "\u001b[0m";
+    internal const string Bold = "\u001b[1m", Dim = "\u001b[2m", Green = "\u001b[32m", Red = "\u001b[31m", Reset = "\u001b[0m";
 
-    internal string Paint(string text, string style) => color ? style + text + Reset : text;
+    private string Paint(string text, string style) => Painted(text, style, color);
 
-    internal static string BoldStyle => Bold;
+    /// <summary>The text in an ANSI style when <paramref name="color"/> is on, as is otherwise.</summary>
+    internal static string Painted(string text, string style, bool color) => color ? style + text + Reset : text;
 }

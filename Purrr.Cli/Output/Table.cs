@@ -29,7 +29,7 @@ public sealed class Table(params string[] headers)
             column == cells.Count - 1 && !rightAligned[column] ? cell : rightAligned[column] ? cell.PadLeft(widths[column]) : cell.PadRight(widths[column])));
 
         var header = Line(headers);
-        output.WriteLine(color ? CliConsoleStyles.Bold(header) : header);
+        output.WriteLine(CliConsole.Painted(header, CliConsole.Bold, color));
         foreach (var row in rows)
             output.WriteLine(Line(row));
     }
@@ -40,9 +40,4 @@ public sealed class Table(params string[] headers)
         var number = cell.Split(' ')[0];
         return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
     }
-}
-
-internal static class CliConsoleStyles
-{
-    public static string Bold(string text) => "\u001b[1m" + text + "\u001b[0m";
 }
