@@ -156,11 +156,17 @@ public sealed class ApiEndpointTests(ApiApp app)
         var sighting = await (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/lost-pets/{id}/sightings", ApiEndpoint.Sighting())).DataAsync();
         var pet = await (await api.GetAsync($"/api/v1/lost-pets/{id}")).DataAsync();
         var tooFar = await (await api.GetAsync("/api/v1/lost-pets?latitude=123&longitude=2.34")).ProblemAsync(HttpStatusCode.BadRequest);
+        var cats = await (await api.GetAsync("/api/v1/lost-pets?latitude=48.86&longitude=2.34&radiusKm=1&type=cat")).DataAsync();
+        var dogs = await (await api.GetAsync("/api/v1/lost-pets?latitude=48.86&longitude=2.34&radiusKm=1&type=dog")).DataAsync();
+        var dragons = await (await api.GetAsync("/api/v1/lost-pets?latitude=48.86&longitude=2.34&type=dragon")).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains(found["results"]!.AsArray(), p => p!["id"]!.GetValue<string>() == id);
         Assert.Equal(sighting["id"]!.GetValue<string>(), Assert.Single(pet["sightings"]!.AsArray())!["id"]!.GetValue<string>());
         Assert.Equal("owner@example.test", pet["contact"]!["email"]!.GetValue<string>());
         Assert.Equal("Choose a point on the map (latitude −90 to 90, longitude −180 to 180).", tooFar.Title());
+        Assert.Contains(cats["results"]!.AsArray(), p => p!["id"]!.GetValue<string>() == id);
+        Assert.DoesNotContain(dogs["results"]!.AsArray(), p => p!["id"]!.GetValue<string>() == id);
+        Assert.Equal("Choose a type: cat, dog, bird, rabbit, other.", dragons.Title());
     }
 
     [Theory]

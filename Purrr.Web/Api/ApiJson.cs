@@ -28,6 +28,13 @@ public static class ApiJson
         options.Converters.Add(new TextConverter<TimeZoneInfo>(zone => zone.Id, text => Player.ZoneOf(text)));
     }
 
+    /// <summary>The JSON name of an enum value (cat, safe_haven): query strings name enums as bodies do.</summary>
+    public static string NameOf<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>An enum from its JSON name in a query string; null when there is no such name.</summary>
+    public static T? ReadName<T>(string text) where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(value => NameOf(value!.Value) == text.Trim().ToLowerInvariant());
+
     /// <summary>A value written as a string and read back by <paramref name="parse"/>; null from the parser is a 400.</summary>
     private sealed class TextConverter<T>(Func<T, string> write, Func<string?, object?> parse) : JsonConverter<T>
     {

@@ -11,10 +11,16 @@ public static class LostPetsApi
     {
         var pets = api.MapGroup("/lost-pets").WithTags("Lost pets");
         pets.MapGet("/", async (double latitude, double longitude, LostPetService service, CancellationToken ct,
-                double radiusKm = LostPetRules.DefaultRadiusKm, PetType? type = null, string? text = null,
+                double radiusKm = LostPetRules.DefaultRadiusKm, string? type = null, string? text = null,
                 DateTimeOffset? lostFrom = null, DateTimeOffset? lostTo = null, int page = 1, int? pageSize = null) =>
-            ApiResults.From(await service.SearchAsync(new LostPetQuery(new GeoPoint(latitude, longitude), radiusKm, type, text, lostFrom, lostTo, page, pageSize), ct)))
-            .Reads<LostPetResults>("Active reports near a point, nearest first (radius in km, 10 by default; 50 a page, at most 100)");
+        {
+            // The type as bodies name it (cat, dog): the query binder alone would only take the C# names (Cat).
+            var kind = type is null ? null : ApiJson.ReadName<PetType>(type);
+            if (type is not null && kind is null)
+                return ApiResults.Problem($"Choose a type: {string.Join(", ", Enum.GetValues<PetType>().Select(ApiJson.NameOf))}.");
+            return ApiResults.From(await service.SearchAsync(new LostPetQuery(new GeoPoint(latitude, longitude), radiusKm, kind, text, lostFrom, lostTo, page, pageSize), ct));
+        })
+            .Reads<LostPetResults>("Active reports near a point, nearest first (radius in km, 10 by default; type cat, dog, bird, rabbit or other; 50 a page, at most 100)");
         pets.MapGet("/{id:guid}", async (Guid id, HttpContext http, LostPetService service, CancellationToken ct) =>
             await service.GetAsync(id, Me(http), ct) is { } pet ? ApiResults.Ok(pet) : NoSuchPet())
             .Reads<LostPetDetails>("A report with its sightings and the owner's contact");
