@@ -34,7 +34,8 @@ public static class DevicesApi
                 var keyDevice = http.User.FindFirstValue(DeviceClaim);
                 if ((keyDevice is not null && keyDevice != id.ToString()) || await devices.FindAsync(me, id, ct) is null)
                     return ApiResults.NotFound("There is no device with that id among yours.");
-                if (limits.TryAct(HealthDeviceRules.ReadingBatches, $"device:{id}") is { } slowDown)
+                // A device key has its own per-minute limit; a player's key is already counted by its tier's hourly allowance.
+                if (keyDevice is not null && limits.TryAct(HealthDeviceRules.ReadingBatches, $"device:{id}") is { } slowDown)
                     return ApiResults.Problem([slowDown], StatusCodes.Status429TooManyRequests);
                 return ApiResults.From(await devices.PushAsync(me, id, body.Readings, ct));
             })
