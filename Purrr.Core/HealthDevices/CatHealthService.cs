@@ -16,6 +16,8 @@ public sealed record CatHealthOverview(ChartData Weight, ChartData Steps, ChartD
     DateTimeOffset? LastReadingAt, IReadOnlyList<HealthAlertView> Alerts)
 {
     public bool HasReadings => LastReadingAt is not null;
+
+    public bool HasActivity => Steps.Series[0].Values.Any(v => v > 0) || ActiveMinutes.Series[0].Values.Any(v => v > 0);
 }
 
 /// <summary>The cat's health figures for its owner, grouped per day in the database (<see cref="DayNumber"/>).</summary>

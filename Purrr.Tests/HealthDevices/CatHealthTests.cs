@@ -72,6 +72,8 @@ public sealed class CatHealthTests : IAsyncLifetime
         var now = TestClock.Noon;
         var scale = (await devices.RegisterAsync(owner, new DeviceRegistration(cat, "weight_scale", "SCALE-1"))).Value;
         await devices.PushAsync(owner, scale.Device.Id, [new DeviceReading("a", now.AddDays(-10), WeightGrams: 5_000), new DeviceReading("b", now.AddHours(-1), WeightGrams: 4_400)]);
+        var tracker = (await devices.RegisterAsync(owner, new DeviceRegistration(cat, "activity_tracker", "TRACK-1"))).Value;
+        await devices.PushAsync(owner, tracker.Device.Id, [new DeviceReading("t", now.AddHours(-2), Steps: 900, ActiveMinutes: 25)]);
 
         var tab = Render(ctx);
 
@@ -93,5 +95,6 @@ public sealed class CatHealthTests : IAsyncLifetime
         await devices.PushAsync(owner, scale.Device.Id, [new DeviceReading("a", TestClock.Noon.AddHours(-1), WeightGrams: 4_000)]);
 
         tab.WaitForAssertion(() => Assert.Contains("Weight, last 90 days (kg)", tab.Find(".purrr-chart-title").TextContent, StringComparison.Ordinal));
+        Assert.Contains("No activity readings in the last 30 days", tab.Markup, StringComparison.Ordinal); // a scale alone: no empty activity charts
     }
 }
