@@ -151,6 +151,22 @@ public sealed class DevicesApiTests(ApiApp app)
         Assert.Equal(new PushSummary(0, readings.Count, 5), rerun);
     }
 
+    [Fact]
+    public async Task A_device_key_sending_more_than_sixty_batches_a_minute_is_told_to_slow_down()
+    {
+        var (_, _, device) = await DeviceAsync("chatty");
+        using var api = DeviceClient(device.Key);
+        for (var i = 0; i < 60; i++)
+            await (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{device.Device.Id}/readings",
+                new { readings = new[] { Weight($"r-{i}", 4_000, TimeSpan.FromMinutes(70 - i)) } })).DataAsync();
+
+        var refused = await (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{device.Device.Id}/readings",
+            new { readings = new[] { Weight("r-60", 4_000, TimeSpan.FromMinutes(5)) } })).ProblemAsync(HttpStatusCode.TooManyRequests);
+
+        Assert.StartsWith("Slow down: at most 60 batches of readings a minute per device.", refused.Title(), StringComparison.Ordinal);
+        Assert.Equal(60, await StoredAsync(device.Device.Id));
+    }
+
     private async Task<int> HealthNotificationsAsync(UserId owner)
     {
         await using var db = await app.Services.GetRequiredService<IPurrrDbFactory>().CreateAsync();
