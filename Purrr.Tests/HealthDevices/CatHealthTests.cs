@@ -53,6 +53,21 @@ public sealed class CatHealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revoking_a_device_asks_once_more_then_marks_it_revoked()
+    {
+        await using var ctx = ComponentTestContext.Create(database, (owner, "milo"));
+        var devices = ctx.Services.GetRequiredService<HealthDeviceService>();
+        var collar = (await devices.RegisterAsync(owner, new DeviceRegistration(cat, "collar_sensor", "COLLAR-3"))).Value;
+        var tab = Render(ctx);
+
+        tab.Find("button[aria-label='Revoke COLLAR-3']").Click();
+        tab.Find("button[aria-label='Confirm revoking COLLAR-3']").Click();
+
+        tab.WaitForAssertion(() => Assert.Contains("Revoked", tab.Find($"tr[data-device='{collar.Device.Id}']").TextContent, StringComparison.Ordinal));
+        Assert.False((await devices.AuthenticateAsync(collar.Key)).Succeeded);
+    }
+
+    [Fact]
     public async Task Registering_without_a_device_id_shows_why_and_stores_nothing()
     {
         await using var ctx = ComponentTestContext.Create(database, (owner, "milo"));
