@@ -69,6 +69,9 @@ public static class PurrrCoreServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<HealthDevices.HealthDeviceService>();
+        services.AddSingleton<HealthDevices.CatHealthService>();
+        services.AddSingleton<HealthDevices.SilenceWatch>();
         services.AddSingleton<Purrr.Core.ThreeD.SceneCareService>();
         services.AddOptions<WebhookOptions>();
         services.AddSingleton<WebhookService>();

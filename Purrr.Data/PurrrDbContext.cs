@@ -76,6 +76,9 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<ChainContract> ChainContracts => Set<ChainContract>();
     public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
     public DbSet<Purrr.Core.PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback => Set<Purrr.Core.PersonalityAnalysis.PersonalityFeedback>();
+    public DbSet<Purrr.Core.HealthDevices.HealthDevice> HealthDevices => Set<Purrr.Core.HealthDevices.HealthDevice>();
+    public DbSet<Purrr.Core.HealthDevices.HealthReading> HealthReadings => Set<Purrr.Core.HealthDevices.HealthReading>();
+    public DbSet<Purrr.Core.HealthDevices.HealthAlert> HealthAlerts => Set<Purrr.Core.HealthDevices.HealthAlert>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

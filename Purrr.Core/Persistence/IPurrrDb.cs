@@ -64,6 +64,9 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<ChainContract> ChainContracts { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
     DbSet<PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback { get; }
+    DbSet<HealthDevices.HealthDevice> HealthDevices { get; }
+    DbSet<HealthDevices.HealthReading> HealthReadings { get; }
+    DbSet<HealthDevices.HealthAlert> HealthAlerts { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }

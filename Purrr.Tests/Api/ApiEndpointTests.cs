@@ -201,20 +201,25 @@ public sealed class ApiEndpointTests(ApiApp app)
         var (victim, victimCat) = await app.NewPlayerWithCatAsync("victim");
         using var victimApi = app.Client(await app.KeyAsync(victim, ReadWrite));
         var game = await (await victimApi.SendJsonAsync(HttpMethod.Post, "/api/v1/games/paw-match", new { catId = victimCat.ToString(), entryFee = 10 })).DataAsync();
-        var ids = new Dictionary<string, string>(ApiEndpoint.NoSuchIds) { ["cat"] = victimCat.ToString(), ["game"] = game["id"]!.GetValue<string>() };
+        var device = await app.Services.GetRequiredService<Purrr.Core.HealthDevices.HealthDeviceService>()
+            .RegisterAsync(victim, new Purrr.Core.HealthDevices.DeviceRegistration(victimCat, "weight_scale", "VICTIM-SCALE"));
+        var ids = new Dictionary<string, string>(ApiEndpoint.NoSuchIds)
+        {
+            ["cat"] = victimCat.ToString(), ["game"] = game["id"]!.GetValue<string>(), ["device"] = device.Value.Device.Id.ToString(),
+        };
         var (intruder, _) = await app.NewPlayerWithCatAsync("intruder");
         using var intruderApi = app.Client(await app.KeyAsync(intruder, ReadWrite));
         var victimGameBefore = (await (await victimApi.GetAsync($"/api/v1/games/paw-match/{ids["game"]}")).DataAsync()).ToJsonString();
 
         var table = ApiEndpoint.All.Where(e => e.Path.Contains("/{cat}", StringComparison.Ordinal) || e.Path.Contains("{game}", StringComparison.Ordinal)
-            || e.Path.Contains("{pet}", StringComparison.Ordinal)).ToList();
+            || e.Path.Contains("{pet}", StringComparison.Ordinal) || e.Path.Contains("{device}", StringComparison.Ordinal)).ToList();
         foreach (var endpoint in table)
         {
             var problem = await (await intruderApi.SendAsync(endpoint.Request(ids))).ProblemAsync(HttpStatusCode.NotFound);
-            Assert.Matches("^(You have no cat with that id|You have no game with that id|There is no lost pet report with that id)\\.$", problem.Title());
+            Assert.Matches("^(You have no cat with that id|You have no game with that id|There is no lost pet report with that id|There is no device with that id among yours)\\.$", problem.Title());
         }
 
-        Assert.Equal(11, table.Count);
+        Assert.Equal(12, table.Count);
         Assert.Equal(victimGameBefore, (await (await victimApi.GetAsync($"/api/v1/games/paw-match/{ids["game"]}")).DataAsync()).ToJsonString());
         var victimCatNow = await (await victimApi.GetAsync($"/api/v1/cats/{victimCat}")).DataAsync();
         Assert.All(victimCatNow["readyAt"]!.AsObject(), ready => Assert.Null(ready.Value)); // no care action went through

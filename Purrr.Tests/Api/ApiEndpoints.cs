@@ -38,6 +38,7 @@ public sealed record ApiEndpoint(string Method, string Path, object? Body, strin
         new("POST", "/api/v1/lost-pets/{pet}/sightings", Sighting(), "write"),
         new("GET", "/api/v1/rooms", null, "read"),
         new("GET", "/api/v1/rooms/playground-1", null, "read"),
+        new("POST", "/api/v1/devices/{device}/readings", new { readings = new[] { new { id = "r-1", takenAt = DateTimeOffset.UtcNow.AddHours(-1), weightGrams = 4_200 } } }, "write"),
     ];
 
     public static object LostPetReport() => new
@@ -72,5 +73,6 @@ public sealed record ApiEndpoint(string Method, string Path, object? Body, strin
     public static readonly IReadOnlyDictionary<string, string> NoSuchIds = new Dictionary<string, string>
     {
         ["cat"] = Guid.NewGuid().ToString(), ["cat2"] = Guid.NewGuid().ToString(), ["game"] = Guid.NewGuid().ToString(), ["pet"] = Guid.NewGuid().ToString(),
+        ["device"] = Guid.NewGuid().ToString(),
     };
 }

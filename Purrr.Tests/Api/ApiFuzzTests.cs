@@ -22,7 +22,7 @@ public sealed class ApiFuzzTests(ApiApp app)
 {
     private const int Payloads = 10_000;
 
-    private enum Kind { Key, Text, OptionalText, Enum, OptionalEnum, Id, Number, Flag, Date, Team }
+    private enum Kind { Key, Text, OptionalText, Enum, OptionalEnum, Id, Number, Flag, Date, Team, Readings }
 
     /// <summary>A field, and the numbers that are out of range for it (numbers only).</summary>
     private sealed record Field(string Name, Kind Kind, Func<Random, double>? BadNumber = null, bool Integer = true);
@@ -35,7 +35,7 @@ public sealed class ApiFuzzTests(ApiApp app)
 
     private static double Longitude(Random r) => (r.Next(2) == 0 ? -1 : 1) * (180.001 + r.NextDouble() * 1e6);
 
-    private static IReadOnlyList<Target> Targets(CatId cat, Guid game, Guid pet) =>
+    private static IReadOnlyList<Target> Targets(CatId cat, Guid game, Guid pet, Guid device) =>
     [
         new($"/api/v1/cats/{cat}/feed", () => new JsonObject { ["food"] = "basic_food" }, [new("food", Kind.Key)]),
         new($"/api/v1/cats/{cat}/play", () => new JsonObject { ["item"] = "yarn_ball" }, [new("item", Kind.OptionalText)]),
@@ -65,6 +65,11 @@ public sealed class ApiFuzzTests(ApiApp app)
         new($"/api/v1/lost-pets/{pet}/sightings", () => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(ApiEndpoint.Sighting()))!.AsObject(),
             [new("place", Kind.OptionalText), new("latitude", Kind.Number, Latitude, Integer: false), new("longitude", Kind.Number, Longitude, Integer: false),
                 new("seenAt", Kind.Date), new("description", Kind.OptionalText), new("confidence", Kind.Enum)]),
+        new($"/api/v1/devices/{device}/readings", () => new JsonObject
+            {
+                ["readings"] = new JsonArray(new JsonObject { ["id"] = "r-1", ["takenAt"] = DateTimeOffset.UtcNow.AddHours(-1), ["weightGrams"] = 4_200 }),
+            },
+            [new("readings", Kind.Readings)]),
     ];
 
     [Fact]
@@ -81,7 +86,9 @@ public sealed class ApiFuzzTests(ApiApp app)
         var ledgerBefore = (await (await api.GetAsync("/api/v1/economy/ledger")).DataAsync()).ToJsonString();
 
         var random = new Random(20261124);
-        var targets = Targets(cat, Guid.Parse(game), Guid.Parse(pet));
+        var device = await app.Services.GetRequiredService<Purrr.Core.HealthDevices.HealthDeviceService>()
+            .RegisterAsync(player, new Purrr.Core.HealthDevices.DeviceRegistration(cat, "weight_scale", "FUZZ-SCALE"));
+        var targets = Targets(cat, Guid.Parse(game), Guid.Parse(pet), device.Value.Device.Id);
         var payloads = Enumerable.Range(0, Payloads).Select(_ =>
         {
             var target = targets[random.Next(targets.Count)];
@@ -162,6 +169,17 @@ public sealed class ApiFuzzTests(ApiApp app)
                 1 => new JsonArray(),
                 2 => new JsonArray([.. Enumerable.Range(0, 11).Select(_ => (JsonNode)new JsonObject { ["cat"] = Guid.NewGuid().ToString() })]),
                 _ => new JsonArray(new JsonObject { ["cat"] = "nope", ["role"] = "boss" }),
+            },
+            Kind.Readings => choice switch
+            {
+                1 => new JsonArray(),
+                2 => new JsonArray([.. Enumerable.Range(0, 501).Select(i => (JsonNode)new JsonObject { ["id"] = $"r-{i}", ["takenAt"] = DateTimeOffset.UtcNow.AddHours(-1), ["weightGrams"] = 4_000 })]),
+                _ => new JsonArray(new JsonObject
+                {
+                    ["id"] = random.Next(3) == 0 ? "" : "r-1",
+                    ["takenAt"] = DateTimeOffset.UtcNow.AddDays(random.Next(2) == 0 ? 2 : -1),
+                    ["weightGrams"] = random.Next(2) == 0 ? -5 : 500_000,
+                }),
             },
             _ => throw new InvalidOperationException(field.Kind.ToString()),
         };

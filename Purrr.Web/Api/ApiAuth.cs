@@ -28,7 +28,8 @@ public static class ApiAuth
     {
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "Purrr API", options => options.ForwardDefaultSelector = SchemeFor)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, "API key", _ => { });
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, "API key", _ => { })
+            .AddDeviceKeys();
         var authorization = services.AddAuthorizationBuilder();
         foreach (var scope in ApiKeyRules.AllScopes)
             authorization.AddPolicy("api:" + scope, policy => policy
@@ -42,6 +43,8 @@ public static class ApiAuth
     {
         if (context.Request.Headers.ContainsKey(ApiKeyHeader))
             return ApiKeyScheme;
+        if (context.Request.Headers.ContainsKey(DevicesApi.DeviceKeyHeader))
+            return DevicesApi.DeviceKeyScheme;
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(BearerScheme).GetAwaiter().GetResult() is not null)

@@ -86,6 +86,7 @@ public static class ApiV1
         api.MapLostPets();
         api.MapRooms();
         api.MapAccountData();
+        api.MapDevices();
         return api;
     }
 
