@@ -76,6 +76,10 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<ChainContract> ChainContracts => Set<ChainContract>();
     public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
     public DbSet<Purrr.Core.PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback => Set<Purrr.Core.PersonalityAnalysis.PersonalityFeedback>();
+    public DbSet<Purrr.Core.Crypto.CryptoBalance> CryptoBalances => Set<Purrr.Core.Crypto.CryptoBalance>();
+    public DbSet<Purrr.Core.Crypto.CryptoLedgerEntry> CryptoLedger => Set<Purrr.Core.Crypto.CryptoLedgerEntry>();
+    public DbSet<Purrr.Core.Crypto.CryptoCharge> CryptoCharges => Set<Purrr.Core.Crypto.CryptoCharge>();
+    public DbSet<Purrr.Core.Crypto.CryptoWithdrawal> CryptoWithdrawals => Set<Purrr.Core.Crypto.CryptoWithdrawal>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

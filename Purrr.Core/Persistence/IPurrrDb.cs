@@ -64,6 +64,10 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<ChainContract> ChainContracts { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
     DbSet<PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback { get; }
+    DbSet<Crypto.CryptoBalance> CryptoBalances { get; }
+    DbSet<Crypto.CryptoLedgerEntry> CryptoLedger { get; }
+    DbSet<Crypto.CryptoCharge> CryptoCharges { get; }
+    DbSet<Crypto.CryptoWithdrawal> CryptoWithdrawals { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }
