@@ -86,6 +86,10 @@ public sealed class CryptoIntegrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await CallBackAsync(provider, body, null)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await CallBackAsync(provider, body, Callback("charge:confirmed", charge.ProviderChargeId, "wrong").Signature)).StatusCode);
 
+        var garbage = await CallBackAsync(provider, "{\"event\":42}", PaymentWebhooks.Sign("{\"event\":42}", Secret)); // signed, but not an event
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Contains("The webhook body is not an event.", await garbage.Content.ReadAsStringAsync());
+
         Assert.Equal(0, await AvailableAsync(luna, CryptoCurrency.BTC));
         Assert.Equal(ChargeStatus.Pending, (await Crypto.FindChargeAsync(luna, charge.ProviderChargeId))!.Status);
         client.Dispose();
