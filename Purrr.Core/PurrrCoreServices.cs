@@ -80,6 +80,7 @@ public static class PurrrCoreServices
         services.AddSingleton<PersonalityAnalysis.PersonalityService>();
         services.AddPurrrAiFeatures();
         services.AddPurrrBlockchain();
+        services.AddPurrrCrypto();
         return services;
     }
 
@@ -100,6 +101,14 @@ public static class PurrrCoreServices
         services.AddOptions<Blockchain.BlockchainOptions>();
         services.AddSingleton<Blockchain.WalletLinkService>();
         services.AddSingleton<Blockchain.ChainAdminService>();
+        return services;
+    }
+
+    /// <summary>Crypto balances (issue 18), all refused while <see cref="Admin.Feature.Crypto"/> is off; the provider and authenticator come from Purrr.Data.</summary>
+    public static IServiceCollection AddPurrrCrypto(this IServiceCollection services)
+    {
+        services.AddOptions<Crypto.CryptoOptions>();
+        services.AddSingleton<Crypto.CryptoService>();
         return services;
     }
 }

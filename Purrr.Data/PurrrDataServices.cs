@@ -67,6 +67,7 @@ public static class PurrrDataServices
         services.AddSingleton<Purrr.Core.Accounts.IAccountStore, IdentityAccountStore>();
         services.AddScoped<DatabaseInitializer>();
         Webhooks.HttpWebhookTransport.AddTo(services, configuration);
+        Payments.PaymentServices.AddPurrrPayments(services, configuration);
         services.AddScoped<DemoWorld>();
         return services;
     }

@@ -79,6 +79,10 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<Purrr.Core.HealthDevices.HealthDevice> HealthDevices => Set<Purrr.Core.HealthDevices.HealthDevice>();
     public DbSet<Purrr.Core.HealthDevices.HealthReading> HealthReadings => Set<Purrr.Core.HealthDevices.HealthReading>();
     public DbSet<Purrr.Core.HealthDevices.HealthAlert> HealthAlerts => Set<Purrr.Core.HealthDevices.HealthAlert>();
+    public DbSet<Purrr.Core.Crypto.CryptoBalance> CryptoBalances => Set<Purrr.Core.Crypto.CryptoBalance>();
+    public DbSet<Purrr.Core.Crypto.CryptoLedgerEntry> CryptoLedger => Set<Purrr.Core.Crypto.CryptoLedgerEntry>();
+    public DbSet<Purrr.Core.Crypto.CryptoCharge> CryptoCharges => Set<Purrr.Core.Crypto.CryptoCharge>();
+    public DbSet<Purrr.Core.Crypto.CryptoWithdrawal> CryptoWithdrawals => Set<Purrr.Core.Crypto.CryptoWithdrawal>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

@@ -13,6 +13,7 @@ using Purrr.Web.Background;
 using Purrr.Web.Components;
 using Purrr.Web.Community;
 using Purrr.Web.Components.Account;
+using Purrr.Web.Crypto;
 using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
@@ -46,6 +47,7 @@ builder.Services.AddHostedService<TrendingWorker>();
 builder.AddPurrrWebhooks();
 builder.AddPurrrHttpHardening();
 builder.Services.AddHostedService<PersonalityModelWorker>();
+builder.AddPurrrCrypto();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();
@@ -94,6 +96,7 @@ app.MapPurrrHealthChecks();
 app.MapPurrrApi();
 app.MapOAuthEndpoints();
 app.MapPrivacyEndpoints();
+app.MapPaymentWebhook();
 
 app.Run();
 

@@ -66,8 +66,12 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
                 .Select(s => new ExportedSanction(s.Kind, s.Reason, s.CreatedAt, s.Until, s.LiftedAt)).ToListAsync(ct),
             await db.SecurityEvents.AsNoTracking().Where(e => e.UserId == id).OrderByDescending(e => e.Id)
                 .Select(e => new ExportedSecurityEvent(e.Type, e.Severity, e.IpAddress, e.Detail, e.OccurredAt)).ToListAsync(ct));
-        return export with { Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct),
-            Health = await HealthDevices.HealthExport.OfAsync(db, id, ct) };
+        return export with
+        {
+            Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct),
+            Health = await HealthDevices.HealthExport.OfAsync(db, id, ct),
+            Crypto = await Crypto.CryptoExport.OfAsync(db, id, ct),
+        };
     }
 
     /// <summary>The export as the JSON file the player downloads (ids as strings, enums by name).</summary>
@@ -125,6 +129,7 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
             await db.WalletLinks.Where(w => w.PlayerId == id).ExecuteDeleteAsync(ct); // the address is personal data
             await db.WalletChallenges.Where(c => c.PlayerId == id).ExecuteDeleteAsync(ct);
             await HealthDevices.HealthExport.DeleteAsync(db, id, ct);
+            // Crypto balances, ledger, deposits and withdrawals stay: they are financial records (see CryptoExport).
             foreach (var key in await db.ApiKeys.Where(k => k.OwnerId == id && k.RevokedAt == null).ToListAsync(ct))
                 key.Revoke(now);
 
@@ -189,6 +194,8 @@ public sealed record AccountExport(
 
     /// <summary>Health devices (without their keys), their readings and alerts.</summary>
     public HealthDevices.HealthExport? Health { get; init; }
+    /// <summary>Crypto balances, their ledger, deposits and withdrawals (spec §5).</summary>
+    public Crypto.CryptoExport? Crypto { get; init; }
 }
 
 public sealed record ExportedProfile(UserId Id, string UserName, string DisplayName, string Bio, string TimeZone, ThemePreference Theme, long Coins,

@@ -20,7 +20,7 @@ public static class Features
     public static string Description(Feature feature) => feature switch
     {
         Feature.NightWatch => "Patrols, protection zones and the neighbourhood map. Off: the page says so, deploys and zone changes are refused; patrols already out come home at dawn.",
-        Feature.Crypto => "Crypto balances, deposits and withdrawals (spec §5). Nothing uses it yet.",
+        Feature.Crypto => "Crypto balances, deposits and withdrawals, and Paw Match fees in crypto (spec §5). Off: the crypto page says so and new deposits, withdrawals and crypto games are refused; balances are kept, and payments already made still arrive.",
         _ => "Linking browser wallets by signature and, later, minting cats as NFTs on the configured chain (spec §11). Off: linking is refused; linked wallets stay and can be unlinked.",
     };
 

@@ -43,6 +43,9 @@ public sealed class PawMatchGame
     public int Moves { get; private set; }
     public int Misses { get; private set; }
     public long EntryFee { get; private set; }
+
+    /// <summary>Set when the fee was paid in crypto: fee and prize are then <see cref="Crypto.CryptoPawMatch.Units"/> of it.</summary>
+    public Crypto.CryptoCurrency? FeeCurrency { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public PawMatchStatus Status { get; private set; }
@@ -55,7 +58,7 @@ public sealed class PawMatchGame
     public bool IsMatched(int card) => (Matched & (1 << card)) != 0;
     public string SymbolAt(int card) => Board.Split(',')[card];
 
-    internal static PawMatchGame Deal(UserId player, CatId cat, long entryFee, IRandomSource random, DateTimeOffset now)
+    internal static PawMatchGame Deal(UserId player, CatId cat, long entryFee, IRandomSource random, DateTimeOffset now, Crypto.CryptoCurrency? feeCurrency = null)
     {
         var deck = Symbols.Concat(Symbols).ToArray();
         for (var i = deck.Length - 1; i > 0; i--)
@@ -70,6 +73,7 @@ public sealed class PawMatchGame
             CatId = cat,
             Board = string.Join(',', deck),
             EntryFee = entryFee,
+            FeeCurrency = feeCurrency,
             StartedAt = now,
             Status = PawMatchStatus.Playing,
         };

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Activity;
+using Purrr.Core.Admin;
 using Purrr.Core.Cats;
 using Purrr.Core.Common;
+using Purrr.Core.Crypto;
 using Purrr.Core.Economy;
 using Purrr.Core.Events;
 using Purrr.Core.NightWatch;
@@ -11,13 +13,23 @@ using Purrr.Core.Webhooks;
 namespace Purrr.Core.Games;
 
 /// <summary>Paw Match games: starting one (fee and energy), flipping cards, ending, and the results.</summary>
-public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider clock, IRandomSource random, IEventBus bus)
+public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider clock, IRandomSource random, IEventBus bus, FeatureFlags flags)
 {
     /// <summary>Deals a new game for one of the player's cats. A game still open is given up first.</summary>
-    public async Task<Result<PawMatchView>> StartAsync(UserId player, CatId catId, long entryFee, string idempotencyKey, CancellationToken ct = default)
+    public Task<Result<PawMatchView>> StartAsync(UserId player, CatId catId, long entryFee, string idempotencyKey, CancellationToken ct = default) =>
+        StartAsync(player, catId, entryFee, null, idempotencyKey, ct);
+
+    /// <summary>The same game with the fee paid in crypto (while crypto is on): the tier's coins in <see cref="CryptoPawMatch.Units"/>.</summary>
+    public Task<Result<PawMatchView>> StartWithCryptoAsync(UserId player, CatId catId, long entryFee, CryptoCurrency currency, string idempotencyKey,
+        CancellationToken ct = default) =>
+        StartAsync(player, catId, entryFee, currency, idempotencyKey, ct);
+
+    private async Task<Result<PawMatchView>> StartAsync(UserId player, CatId catId, long entryFee, CryptoCurrency? currency, string idempotencyKey, CancellationToken ct)
     {
         if (!PawMatchGame.EntryFees.Contains(entryFee))
             return Result<PawMatchView>.Failure($"Choose an entry fee of {string.Join(", ", PawMatchGame.EntryFees)} coins.");
+        if (currency is { } chosen && (!Enum.IsDefined(chosen) || await flags.WhyOffAsync(Feature.Crypto, ct) is not null))
+            return Result<PawMatchView>.Failure(Enum.IsDefined(chosen) ? (await flags.WhyOffAsync(Feature.Crypto, ct))!.Message : "Choose a crypto currency for the fee.");
 
         var started = await Conflicts.RetryAsync(async () =>
         {
@@ -25,6 +37,9 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
             var now = clock.GetUtcNow();
             if ((await Wallet.PaymentForAsync(db, player, idempotencyKey, ct))?.ReferencedId("pawmatch") is { } earlierId)
                 return Result<Guid>.Success(earlierId);
+            if (await db.CryptoLedger.Where(e => e.PlayerId == player && e.IdempotencyKey == idempotencyKey).Select(e => e.Reference).FirstOrDefaultAsync(ct) is { } paid
+                && paid.StartsWith("pawmatch:", StringComparison.Ordinal) && Guid.TryParse(paid.AsSpan("pawmatch:".Length), out var earlierCrypto))
+                return Result<Guid>.Success(earlierCrypto);
 
             var cat = await db.Cats.FirstOrDefaultAsync(c => c.Id == catId && c.OwnerId == player, ct);
             if (cat is null)
@@ -39,22 +54,35 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
                 return Result<Guid>.Failure(energy.Problems);
 
             var payer = await db.Players.FirstAsync(p => p.Id == player, ct);
-            var game = PawMatchGame.Deal(player, cat.Id, entryFee, random, now);
-            var fee = Wallet.Spend(payer, entryFee, LedgerReason.PawMatchFee, $"pawmatch:{game.Id}", idempotencyKey, now);
-            if (!fee.Succeeded)
-                return Result<Guid>.Failure(fee.Problems);
+            var game = PawMatchGame.Deal(player, cat.Id, entryFee, random, now, currency);
+            if (currency is { } paidIn)
+            {
+                var cryptoFee = (await CryptoService.BalanceAsync(db, player, paidIn, ct))
+                    .Spend(CryptoPawMatch.Units(entryFee, paidIn), CryptoLedgerKind.PawMatchFee, $"pawmatch:{game.Id}", idempotencyKey, now);
+                if (!cryptoFee.Succeeded)
+                    return Result<Guid>.Failure(cryptoFee.Problems);
+                db.CryptoLedger.Add(cryptoFee.Value);
+            }
+            else
+            {
+                var fee = Wallet.Spend(payer, entryFee, LedgerReason.PawMatchFee, $"pawmatch:{game.Id}", idempotencyKey, now);
+                if (!fee.Succeeded)
+                    return Result<Guid>.Failure(fee.Problems);
+                db.LedgerEntries.Add(fee.Value);
+            }
             var abandoned = await db.PawMatchGames.Where(g => g.PlayerId == player && g.Status == PawMatchStatus.Playing).ToListAsync(ct);
             foreach (var open in abandoned)
             {
                 open.GiveUp(now);
                 await SettleAsync(db, open, now, ct);
             }
-            db.LedgerEntries.Add(fee.Value);
             db.PawMatchGames.Add(game);
             await db.SaveChangesAsync(ct);
             foreach (var open in abandoned)
                 await AnnounceEndAsync(db, open, ct);
             bus.Publish(new WalletChanged(player, payer.Coins));
+            if (currency is not null)
+                bus.Publish(new CryptoChanged(player));
             bus.Publish(new CatChanged(cat.Id, player));
             return Result<Guid>.Success(game.Id);
         });
@@ -156,8 +184,14 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
         if (won)
         {
             db.ActivityEvents.Add(ActivityEvent.Behaviour(game.PlayerId, cat, ActivityKind.PawMatchWon, now, zone, amount: game.Score, remarkable: game.Misses == 0));
-            var payer = await db.Players.FirstAsync(p => p.Id == game.PlayerId, ct);
-            db.LedgerEntries.Add(Wallet.Credit(payer, game.Payout, LedgerReason.PawMatchPrize, $"pawmatch-prize:{game.Id}", now));
+            if (game.FeeCurrency is { } currency)
+                db.CryptoLedger.Add((await CryptoService.BalanceAsync(db, game.PlayerId, currency, ct))
+                    .Credit(CryptoPawMatch.Units(game.Payout, currency), CryptoLedgerKind.PawMatchPrize, $"pawmatch-prize:{game.Id}", null, now));
+            else
+            {
+                var payer = await db.Players.FirstAsync(p => p.Id == game.PlayerId, ct);
+                db.LedgerEntries.Add(Wallet.Credit(payer, game.Payout, LedgerReason.PawMatchPrize, $"pawmatch-prize:{game.Id}", now));
+            }
             WebhookOutbox.Enqueue(db, game.PlayerId, WebhookEventTypes.GameWon, new { GameId = game.Id, Game = "paw_match", CatId = cat.Id.Value, game.Score, Prize = game.Payout }, now);
         }
     }
@@ -166,6 +200,8 @@ public sealed class PawMatchService(IPurrrDbFactory dbFactory, TimeProvider cloc
     private async Task AnnounceEndAsync(IPurrrDb db, PawMatchGame game, CancellationToken ct)
     {
         bus.Publish(new WalletChanged(game.PlayerId, await db.Players.Where(p => p.Id == game.PlayerId).Select(p => p.Coins).FirstAsync(ct)));
+        if (game.FeeCurrency is not null)
+            bus.Publish(new CryptoChanged(game.PlayerId));
         bus.Publish(new CatChanged(game.CatId, game.PlayerId));
         bus.Publish(new ActivityRecorded(game.PlayerId));
     }

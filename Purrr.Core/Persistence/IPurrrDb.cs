@@ -67,6 +67,10 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<HealthDevices.HealthDevice> HealthDevices { get; }
     DbSet<HealthDevices.HealthReading> HealthReadings { get; }
     DbSet<HealthDevices.HealthAlert> HealthAlerts { get; }
+    DbSet<Crypto.CryptoBalance> CryptoBalances { get; }
+    DbSet<Crypto.CryptoLedgerEntry> CryptoLedger { get; }
+    DbSet<Crypto.CryptoCharge> CryptoCharges { get; }
+    DbSet<Crypto.CryptoWithdrawal> CryptoWithdrawals { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }

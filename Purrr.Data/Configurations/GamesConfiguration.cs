@@ -13,6 +13,7 @@ public sealed class PawMatchGameConfiguration : IEntityTypeConfiguration<PawMatc
         e.HasKey(x => x.Id);
         e.Property(x => x.Board).HasMaxLength(200).IsRequired();
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.FeeCurrency).HasConversion<string>().HasMaxLength(5); // null: paid in coins
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.Deadline);
         e.Ignore(x => x.PairsFound);

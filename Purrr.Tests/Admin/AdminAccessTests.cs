@@ -70,6 +70,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Accounts accounts) : IClas
         ("/admin/health", ">Health</h1>", [Who.Admin]),
         ("/admin/flags", ">Feature flags</h1>", [Who.Admin]),
         ("/admin/chain", ">Chain</h1>", [Who.Admin]),
+        ("/admin/withdrawals", ">Withdrawals</h1>", [Who.Admin]),
         ("/admin/moderation", ">Moderation</h1>", [Who.Moderator, Who.Admin]),
         ("/admin/audit", ">Audit log</h1>", [Who.Admin]),
         ("/admin/ai", ">AI models</h1>", [Who.Admin]),

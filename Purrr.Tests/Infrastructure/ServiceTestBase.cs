@@ -33,7 +33,7 @@ public abstract class ServiceTestBase : IAsyncLifetime
     protected ProfileService Profiles => new(Database.Factory);
     protected LeaderboardService Leaderboards => new(Database.Factory, Clock);
     protected WalletService WalletHistory => new(Database.Factory);
-    protected PawMatchService PawMatch => new(Database.Factory, Clock, Random, Bus);
+    protected PawMatchService PawMatch => new(Database.Factory, Clock, Random, Bus, Flags);
     protected NightWatchService NightWatch => new(Database.Factory, Clock, Bus, Options.Create(NightWatchOptions), Flags);
 
     /// <summary>Feature flags of this test's "instance": one cache, shared by every service that reads them.</summary>

@@ -32,7 +32,7 @@ public sealed class ContentSecurityPolicyE2E(PurrrServer server, BrowserFixture 
             "", "cats", $"cats/{cat}", "cats/adopt", "night-watch", "lost-and-found", $"lost-and-found/{pet}", "lost-and-found/report",
             "community", $"community/posts/{post}", "community/write", "rooms", "rooms/social-lounge-1", "games/paw-match", "breeding",
             "shop", "wallet", "quests", "leaderboards", "notifications", "search?q=cat", "settings/webhooks", "settings/api-keys", "settings/wallet", "settings/privacy", "admin", "admin/security", "admin/users",
-            "admin/users/milo", "admin/flags",
+            "admin/users/milo", "admin/flags", "crypto", "admin/withdrawals",
         ];
 
         await using var session = await BrowserSession.OpenAsync(browser, server);
@@ -56,6 +56,8 @@ public sealed class ContentSecurityPolicyE2E(PurrrServer server, BrowserFixture 
             }
             await session.GotoAsync("Account/Manage", interactive: false);
             await CollectAsync("Account/Manage");
+            await session.GotoAsync("Account/Manage/TwoFactor", interactive: false);
+            await CollectAsync("Account/Manage/TwoFactor");
         });
 
         Assert.Empty(violations);
