@@ -76,6 +76,8 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<ChainContract> ChainContracts => Set<ChainContract>();
     public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
     public DbSet<Purrr.Core.PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback => Set<Purrr.Core.PersonalityAnalysis.PersonalityFeedback>();
+    public DbSet<Purrr.Core.Territories.Territory> Territories => Set<Purrr.Core.Territories.Territory>();
+    public DbSet<Purrr.Core.Territories.TerritoryChallenge> TerritoryChallenges => Set<Purrr.Core.Territories.TerritoryChallenge>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

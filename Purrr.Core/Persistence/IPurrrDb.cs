@@ -64,6 +64,8 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<ChainContract> ChainContracts { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
     DbSet<PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback { get; }
+    DbSet<Territories.Territory> Territories { get; }
+    DbSet<Territories.TerritoryChallenge> TerritoryChallenges { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }
