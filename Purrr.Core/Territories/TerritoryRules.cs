@@ -73,10 +73,10 @@ public static class TerritoryRules
             return unfit;
         if (cat.Level < MinLevel)
             return new($"{cat.Name} is level {cat.Level}; a cat needs level {MinLevel} to hold a territory.", "Cat");
-        if (cat.Stats.Energy < MinEnergy)
-            return new($"{cat.Name} is too tired to claim a territory (energy {cat.Stats.Energy}, needs {MinEnergy}). A nap helps.", "Cat");
         if (heldOrPending >= MaxPerCat)
             return new($"{cat.Name} already holds (or is contesting) {MaxPerCat} territories, the most a cat can keep.", "Cat");
+        if (cat.Stats.Energy < MinEnergy)
+            return new($"{cat.Name} is too tired to claim a territory (energy {cat.Stats.Energy}, needs {MinEnergy}). A nap helps.", "Cat");
         return null;
     }
 
