@@ -103,6 +103,9 @@ public static class TerritoryRules
         return new ContestOdds(attack, defence, Math.Round(Math.Clamp(chance, MinChance, MaxChance), 4));
     }
 
+    /// <summary>A chance as players read it: "56%".</summary>
+    public static string Percent(double chance) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(chance * 100, MidpointRounding.AwayFromZero):0}%");
+
     /// <summary>Fights the contest. Draws exactly one number: NextDouble() &lt; the challenger's chance means the challenger wins.</summary>
     public static ContestResult Fight(ContestOdds odds, IRandomSource random) => new(odds, random.NextDouble());
 }
