@@ -66,7 +66,11 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
                 .Select(s => new ExportedSanction(s.Kind, s.Reason, s.CreatedAt, s.Until, s.LiftedAt)).ToListAsync(ct),
             await db.SecurityEvents.AsNoTracking().Where(e => e.UserId == id).OrderByDescending(e => e.Id)
                 .Select(e => new ExportedSecurityEvent(e.Type, e.Severity, e.IpAddress, e.Detail, e.OccurredAt)).ToListAsync(ct));
-        return export with { Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct) };
+        return export with
+        {
+            Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct),
+            Territories = await Territories.TerritoryAccount.ExportAsync(db, id, ct),
+        };
     }
 
     /// <summary>The export as the JSON file the player downloads (ids as strings, enums by name).</summary>
@@ -99,6 +103,7 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
             var cats = await db.Cats.Where(c => c.OwnerId == id).ToListAsync(ct);
             if (cats.Count > 0 || await db.Pregnancies.AnyAsync(p => p.OwnerId == id && p.BornAt == null, ct))
                 await EnsureShelterAsync(db, now, ct);
+            await Territories.TerritoryAccount.CloseAsync(db, id, now, ct); // before the cats move: their territories stay behind
             foreach (var cat in cats)
             {
                 cat.ReleaseTo(Shelter.Id);
@@ -184,6 +189,9 @@ public sealed record AccountExport(
 {
     /// <summary>The linked wallet (spec §11), if any.</summary>
     public Blockchain.WalletView? Wallet { get; init; }
+
+    /// <summary>The territories the player's cats hold and the challenges they made or answered.</summary>
+    public Territories.ExportedTerritories? Territories { get; init; }
 }
 
 public sealed record ExportedProfile(UserId Id, string UserName, string DisplayName, string Bio, string TimeZone, ThemePreference Theme, long Coins,
