@@ -49,6 +49,7 @@ public static class PurrrCoreServices
         services.AddSingleton<PawMatchService>();
         services.AddSingleton<NightWatchService>();
         services.AddSingleton<NightWatchSimulator>();
+        services.AddSingleton<Territories.TerritoryService>();
         services.AddSingleton<RoomRegistry>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<PostRenderer>();

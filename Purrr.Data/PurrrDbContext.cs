@@ -83,6 +83,8 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<Purrr.Core.Crypto.CryptoLedgerEntry> CryptoLedger => Set<Purrr.Core.Crypto.CryptoLedgerEntry>();
     public DbSet<Purrr.Core.Crypto.CryptoCharge> CryptoCharges => Set<Purrr.Core.Crypto.CryptoCharge>();
     public DbSet<Purrr.Core.Crypto.CryptoWithdrawal> CryptoWithdrawals => Set<Purrr.Core.Crypto.CryptoWithdrawal>();
+    public DbSet<Purrr.Core.Territories.Territory> Territories => Set<Purrr.Core.Territories.Territory>();
+    public DbSet<Purrr.Core.Territories.TerritoryChallenge> TerritoryChallenges => Set<Purrr.Core.Territories.TerritoryChallenge>();
 
     public IQueryable<Account> Accounts => Users.Select(u => new Account
     {

@@ -40,6 +40,7 @@ builder.Services.AddHostedService<LitterDeliveryWorker>();
 builder.Services.AddHostedService<ProgressWorker>();
 builder.Services.AddHostedService<NightWatchWorker>();
 builder.Services.AddHostedService<SilenceWatchWorker>();
+builder.Services.AddHostedService<TerritoryWorker>();
 builder.Services.AddHostedService<RoomsWorker>();
 builder.Services.AddHostedService<PresenceWorker>();
 builder.Services.AddHostedService<ScheduledPostsWorker>();

@@ -71,6 +71,7 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
             Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct),
             Health = await HealthDevices.HealthExport.OfAsync(db, id, ct),
             Crypto = await Crypto.CryptoExport.OfAsync(db, id, ct),
+            Territories = await Territories.TerritoryAccount.ExportAsync(db, id, ct),
         };
     }
 
@@ -104,6 +105,7 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
             var cats = await db.Cats.Where(c => c.OwnerId == id).ToListAsync(ct);
             if (cats.Count > 0 || await db.Pregnancies.AnyAsync(p => p.OwnerId == id && p.BornAt == null, ct))
                 await EnsureShelterAsync(db, now, ct);
+            await Territories.TerritoryAccount.CloseAsync(db, id, now, ct); // before the cats move: their territories stay behind
             foreach (var cat in cats)
             {
                 cat.ReleaseTo(Shelter.Id);
@@ -196,6 +198,8 @@ public sealed record AccountExport(
     public HealthDevices.HealthExport? Health { get; init; }
     /// <summary>Crypto balances, their ledger, deposits and withdrawals (spec §5).</summary>
     public Crypto.CryptoExport? Crypto { get; init; }
+    /// <summary>The territories the player's cats hold and the challenges they made or answered.</summary>
+    public Territories.ExportedTerritories? Territories { get; init; }
 }
 
 public sealed record ExportedProfile(UserId Id, string UserName, string DisplayName, string Bio, string TimeZone, ThemePreference Theme, long Coins,

@@ -42,6 +42,12 @@ public enum ActivityKind
 
     /// <summary>A cat went out on a night patrol (one per cat; <see cref="PatrolStarted"/> counts the patrol); carries its role.</summary>
     CatPatrolled,
+
+    /// <summary>A cat took a territory: claimed a free spot, or won one in a challenge.</summary>
+    TerritoryClaimed,
+
+    /// <summary>A cat won a fought territory contest (as challenger or defender).</summary>
+    TerritoryChallengeWon,
 }
 
 /// <summary>

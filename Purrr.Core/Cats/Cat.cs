@@ -53,7 +53,7 @@ public sealed partial class Cat
         var hours = (long)Math.Floor((now - StatsUpdatedAt) / CatLife.Tick);
         if (hours <= 0)
             return;
-        Stats = CatLife.AfterHours(Stats, Traits, hours);
+        Stats = CatLife.AfterHours(Stats, Traits, hours, Perks, StatsUpdatedAt.UtcTicks / CatLife.Tick.Ticks);
         StatsUpdatedAt += CatLife.Tick * hours;
     }
 

@@ -19,9 +19,14 @@ public static class CatLife
     /// <summary>Below this health a cat is neglected: no games, patrols or rooms until it is cared for.</summary>
     public const int NeglectedHealth = 20;
 
-    /// <summary>One hour of a resting cat's life. Needs fall first; happiness and health follow the new needs.</summary>
-    public static CatStats AfterOneHour(CatStats stats, PersonalityTraits traits, bool resting = true)
+    /// <summary>
+    /// One hour of a resting cat's life. Needs fall first; happiness and health follow the new needs; the cat's territories
+    /// (<paramref name="perks"/>, for the hour ending at absolute hour <paramref name="hour"/>) add their growth before mood drifts.
+    /// </summary>
+    public static CatStats AfterOneHour(CatStats stats, PersonalityTraits traits, bool resting = true, Territories.TerritoryPerks? perks = null, long hour = 0)
     {
+        if (perks is { IsNone: false })
+            stats = perks.ApplyHour(stats, hour);
         var satiety = Math.Max(0, stats.Satiety - SatietyLossPerHour);
         var cleanliness = Math.Max(0, stats.Cleanliness - CleanlinessLossPerHour);
         var energy = resting ? Math.Min(CatStats.Max, stats.Energy + RestingEnergyGainPerHour) : stats.Energy;
@@ -44,13 +49,17 @@ public static class CatLife
         };
     }
 
-    /// <summary>The stats after <paramref name="hours"/> whole hours; stops early once nothing changes any more.</summary>
-    public static CatStats AfterHours(CatStats stats, PersonalityTraits traits, long hours)
+    /// <summary>
+    /// The stats after <paramref name="hours"/> whole hours, the first ending at absolute hour <paramref name="firstHour"/> + 1;
+    /// stops early once nothing changes any more (never while territories still have growth to give).
+    /// </summary>
+    public static CatStats AfterHours(CatStats stats, PersonalityTraits traits, long hours, Territories.TerritoryPerks? perks = null, long firstHour = 0)
     {
+        var growing = perks is { IsNone: false };
         for (long hour = 0; hour < hours; hour++)
         {
-            var next = AfterOneHour(stats, traits);
-            if (next == stats)
+            var next = AfterOneHour(stats, traits, perks: perks, hour: firstHour + hour + 1);
+            if (next == stats && !growing)
                 break;
             stats = next;
         }

@@ -3,7 +3,7 @@ using Purrr.Core.Common;
 namespace Purrr.Core.Notifications;
 
 /// <summary>The kinds of notification (spec §8).</summary>
-public enum NotificationType { PostReaction, PostComment, CommentReply, Follow, Mention, Achievement, System, LostPetNearby, HealthAlert }
+public enum NotificationType { PostReaction, PostComment, CommentReply, Follow, Mention, Achievement, System, LostPetNearby, HealthAlert, Territory }
 
 /// <summary>Something a player should know, stored (for the list and the unread count) and pushed live to open tabs.</summary>
 public sealed class Notification

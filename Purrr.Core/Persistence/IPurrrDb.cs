@@ -71,6 +71,8 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<Crypto.CryptoLedgerEntry> CryptoLedger { get; }
     DbSet<Crypto.CryptoCharge> CryptoCharges { get; }
     DbSet<Crypto.CryptoWithdrawal> CryptoWithdrawals { get; }
+    DbSet<Territories.Territory> Territories { get; }
+    DbSet<Territories.TerritoryChallenge> TerritoryChallenges { get; }
 
     /// <summary>Sign-in accounts with their roles, read only (roles and sessions change through <see cref="IAccountAdmin"/>).</summary>
     IQueryable<Account> Accounts { get; }

@@ -56,6 +56,10 @@ public static class Achievements
         // Live rooms (spec §5's community list, §7).
         new("room_hopper", "Room Hopper", "Visit 10 different live rooms.", Rarity.Uncommon, Counters.RoomsVisited, 10),
         new("life_of_the_party", "Life of the Party", "Do 100 activities in live rooms.", Rarity.Rare, Counters.RoomActivities, 100),
+
+        // Territories (issue 17).
+        new("home_turf", "Home Turf", "Claim your first territory.", Rarity.Common, Counters.Territories, 1),
+        new("turf_champion", "Turf Champion", "Win 10 territory contests.", Rarity.Rare, Counters.ChallengesWon, 10),
     ];
 
     public static Achievement? Find(string? key) => All.FirstOrDefault(a => a.Key == key);
@@ -90,6 +94,8 @@ public static class Counters
     public const string ZoneTypes = "zone_types";
     public const string RoomsVisited = "rooms_visited";
     public const string RoomActivities = "room_activities";
+    public const string Territories = "territories";
+    public const string ChallengesWon = "challenges_won";
 
     /// <summary>A counter change: add <see cref="Value"/>, or raise to it when <see cref="IsMaximum"/>.</summary>
     public readonly record struct Change(string Key, long Value, bool IsMaximum = false);
@@ -136,6 +142,8 @@ public static class Counters
             case ActivityKind.ZoneBuilt: yield return new(ZoneTypes, activity.Amount, IsMaximum: true); break;
             case ActivityKind.RoomVisited: yield return new(RoomsVisited, activity.Amount, IsMaximum: true); break;
             case ActivityKind.RoomActivityDone: yield return new(RoomActivities, 1); break;
+            case ActivityKind.TerritoryClaimed: yield return new(Territories, 1); break;
+            case ActivityKind.TerritoryChallengeWon: yield return new(ChallengesWon, 1); break;
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class CatConfiguration : IEntityTypeConfiguration<Cat>
         cat.Property(c => c.Genome).IsRequired();
         cat.Property(c => c.Description).HasMaxLength(Cat.DescriptionMaxLength).IsRequired();
         cat.ComplexProperty(c => c.Stats);
+        cat.ComplexProperty(c => c.Perks); // territory growth (Purrr.Core/Territories)
         cat.Property(c => c.Version).IsConcurrencyToken();
         cat.Ignore(c => c.Traits);
         cat.Ignore(c => c.IsNeglected);

@@ -11,6 +11,7 @@ public sealed record ApiEndpoint(string Method, string Path, object? Body, strin
         new("GET", "/api/v1/me", null, "read"),
         new("GET", "/api/v1/cats", null, "read"),
         new("GET", "/api/v1/cats/{cat}", null, "read"),
+        new("GET", "/api/v1/cats/{cat}/territories", null, "read"),
         new("POST", "/api/v1/cats/{cat}/feed", new { food = "basic_food" }, "write"),
         new("POST", "/api/v1/cats/{cat}/play", new { }, "write"),
         new("POST", "/api/v1/cats/{cat}/groom", new { }, "write"),

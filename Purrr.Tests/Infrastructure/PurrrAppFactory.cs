@@ -68,6 +68,7 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Breeding:DeliveryCheckSeconds", "1");
         builder.UseSetting("NightWatch:TickSeconds", NightWatchTickSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("HealthDevices:SilenceTickSeconds", "3600"); // tests tick SilenceWatch by hand
+        builder.UseSetting("Territories:TickSeconds", "3600"); // tests tick territories by hand
         // The tests' own webhook listeners run on 127.0.0.1: allowed here explicitly, refused by default.
         builder.UseSetting("Webhooks:AllowLoopback", "true");
         builder.UseSetting("Webhooks:PollSeconds", "1");

@@ -29,7 +29,7 @@ public sealed class ContentSecurityPolicyE2E(PurrrServer server, BrowserFixture 
         });
         string[] pages =
         [
-            "", "cats", $"cats/{cat}", "cats/adopt", "night-watch", "lost-and-found", $"lost-and-found/{pet}", "lost-and-found/report",
+            "", "cats", $"cats/{cat}", "cats/adopt", "night-watch", "territories", "lost-and-found", $"lost-and-found/{pet}", "lost-and-found/report",
             "community", $"community/posts/{post}", "community/write", "rooms", "rooms/social-lounge-1", "games/paw-match", "breeding",
             "shop", "wallet", "quests", "leaderboards", "notifications", "search?q=cat", "settings/webhooks", "settings/api-keys", "settings/wallet", "settings/privacy", "admin", "admin/security", "admin/users",
             "admin/users/milo", "admin/flags", "crypto", "admin/withdrawals",

@@ -85,6 +85,7 @@ public static class ApiV1
         api.MapNightWatch();
         api.MapLostPets();
         api.MapRooms();
+        api.MapTerritories();
         api.MapAccountData();
         api.MapDevices();
         return api;

@@ -812,6 +812,23 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.Property<long>("Xp")
                         .HasColumnType("bigint");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Perks", "Purrr.Core.Cats.Cat.Perks#TerritoryPerks", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AgilityPerDay")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HappinessPerDay")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("SocialPerDay")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("StrengthPerDay")
+                                .HasColumnType("int");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Stats", "Purrr.Core.Cats.Cat.Stats#CatStats", b1 =>
                         {
                             b1.IsRequired();
@@ -2516,6 +2533,140 @@ namespace Purrr.Data.Migrations.SqlServer
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Purrr.Core.Territories.Territory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("HeldSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ProtectedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatId");
+
+                    b.HasIndex("HeldSince");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.ToTable("Territories");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Territories.TerritoryChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AnswerBy")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ChallengerCatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ChallengerCatName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<double?>("ChallengerChance")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("ChallengerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DefenderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("DefendingCatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DefendingCatName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("HolderCatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("HolderCatName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Roll")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengerCatId");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("ChallengerId", "IssuedAt");
+
+                    b.HasIndex("DefenderId", "IssuedAt");
+
+                    b.HasIndex("Status", "AnswerBy");
+
+                    b.ToTable("TerritoryChallenges");
+                });
+
             modelBuilder.Entity("Purrr.Core.Webhooks.Webhook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3309,6 +3460,36 @@ namespace Purrr.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("PlayerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Territories.Territory", b =>
+                {
+                    b.HasOne("Purrr.Core.Cats.Cat", null)
+                        .WithMany()
+                        .HasForeignKey("CatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Territories.TerritoryChallenge", b =>
+                {
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("DefenderId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -800,6 +800,23 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.Property<long>("Xp")
                         .HasColumnType("INTEGER");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Perks", "Purrr.Core.Cats.Cat.Perks#TerritoryPerks", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AgilityPerDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HappinessPerDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SocialPerDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StrengthPerDay")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Stats", "Purrr.Core.Cats.Cat.Stats#CatStats", b1 =>
                         {
                             b1.IsRequired();
@@ -2477,6 +2494,140 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Purrr.Core.Territories.Territory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProtectedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatId");
+
+                    b.HasIndex("HeldSince");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.ToTable("Territories");
+                });
+
+            modelBuilder.Entity("Purrr.Core.Territories.TerritoryChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnswerBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChallengerCatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChallengerCatName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ChallengerChance")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ChallengerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DefenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DefendingCatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefendingCatName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HolderCatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderCatName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Roll")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengerCatId");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("ChallengerId", "IssuedAt");
+
+                    b.HasIndex("DefenderId", "IssuedAt");
+
+                    b.HasIndex("Status", "AnswerBy");
+
+                    b.ToTable("TerritoryChallenges");
+                });
+
             modelBuilder.Entity("Purrr.Core.Webhooks.Webhook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3268,6 +3419,36 @@ namespace Purrr.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PlayerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Territories.Territory", b =>
+                {
+                    b.HasOne("Purrr.Core.Cats.Cat", null)
+                        .WithMany()
+                        .HasForeignKey("CatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Purrr.Core.Territories.TerritoryChallenge", b =>
+                {
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Purrr.Core.Accounts.Player", null)
+                        .WithMany()
+                        .HasForeignKey("DefenderId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -58,6 +58,9 @@ export async function create(element, dotnet, options) {
                 setTimeout(() => layers.flashes.removeLayer(pulse), 4000);
             }
         },
+        leaflet() {
+            return map; // extra layers (TerritoryLayer.razor.js) draw on the same Leaflet map
+        },
         centre() {
             const c = map.getCenter();
             return [c.lat, c.lng];
