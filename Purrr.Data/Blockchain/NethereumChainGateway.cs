@@ -51,7 +51,7 @@ public sealed class NethereumChainGateway : IChainGateway
         }, ct);
     }
 
-    private static (Web3 Web3, Account Minter) Connect(BlockchainOptions options)
+    internal static (Web3 Web3, Account Minter) Connect(BlockchainOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.RpcUrl) || !Uri.TryCreate(options.RpcUrl, UriKind.Absolute, out var rpc))
             throw new ChainUnavailableException("No chain is configured: set Blockchain:RpcUrl to the node's JSON-RPC address.");
@@ -67,7 +67,7 @@ public sealed class NethereumChainGateway : IChainGateway
         return (new Web3(minter, rpc.ToString()), minter);
     }
 
-    private static async Task<T> CallAsync<T>(BlockchainOptions options, Func<Task<T>> call, CancellationToken ct)
+    internal static async Task<T> CallAsync<T>(BlockchainOptions options, Func<Task<T>> call, CancellationToken ct)
     {
         try
         {
