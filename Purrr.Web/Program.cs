@@ -17,6 +17,7 @@ using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
 using Purrr.Web.Security;
+using Purrr.Web.Nft;
 using Purrr.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +46,7 @@ builder.Services.AddHostedService<TrendingWorker>();
 builder.AddPurrrWebhooks();
 builder.AddPurrrHttpHardening();
 builder.Services.AddHostedService<PersonalityModelWorker>();
+builder.AddPurrrNft();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();
@@ -93,6 +95,7 @@ app.MapPurrrHealthChecks();
 app.MapPurrrApi();
 app.MapOAuthEndpoints();
 app.MapPrivacyEndpoints();
+app.MapNftMetadata();
 
 app.Run();
 
