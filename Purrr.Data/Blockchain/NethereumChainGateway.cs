@@ -1,4 +1,6 @@
 using System.Numerics;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
 using Nethereum.Web3;
@@ -73,6 +75,10 @@ public sealed class NethereumChainGateway : IChainGateway
         {
             ct.ThrowIfCancellationRequested();
             return await call();
+        }
+        catch (Exception e) when (e is SmartContractCustomErrorRevertException or SmartContractRevertException)
+        {
+            throw new ChainUnavailableException($"The contract refused the transaction: {e.Message}", e);
         }
         catch (RpcResponseException e)
         {

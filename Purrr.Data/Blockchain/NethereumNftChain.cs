@@ -64,22 +64,18 @@ public sealed class NethereumNftChain : INftChain
     public async Task<string?> OwnerOfAsync(BlockchainOptions options, string contract, long tokenId, CancellationToken ct = default)
     {
         var (web3, _) = Connect(options);
-        try
+        return await CallAsync(options, async () =>
         {
-            return await CallAsync(options, async () =>
+            try
             {
                 var owner = await web3.Eth.GetContractQueryHandler<OwnerOfFunction>().QueryAsync<string>(contract, new OwnerOfFunction { TokenId = tokenId });
                 return crypto.Checksummed(owner);
-            }, ct);
-        }
-        catch (SmartContractCustomErrorRevertException)
-        {
-            return null; // ERC721NonexistentToken
-        }
-        catch (SmartContractRevertException)
-        {
-            return null;
-        }
+            }
+            catch (Exception e) when (e is SmartContractCustomErrorRevertException or SmartContractRevertException)
+            {
+                return null; // ERC721NonexistentToken: no such token (any more)
+            }
+        }, ct);
     }
 
     public string TransferCallData(string from, string to, long tokenId) =>
