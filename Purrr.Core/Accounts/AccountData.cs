@@ -66,7 +66,12 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
                 .Select(s => new ExportedSanction(s.Kind, s.Reason, s.CreatedAt, s.Until, s.LiftedAt)).ToListAsync(ct),
             await db.SecurityEvents.AsNoTracking().Where(e => e.UserId == id).OrderByDescending(e => e.Id)
                 .Select(e => new ExportedSecurityEvent(e.Type, e.Severity, e.IpAddress, e.Detail, e.OccurredAt)).ToListAsync(ct));
-        return export with { Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct) };
+        return export with
+        {
+            Wallet = await db.WalletLinks.AsNoTracking().Where(w => w.PlayerId == id).Select(w => new Blockchain.WalletView(w.Address, w.LinkedAt)).FirstOrDefaultAsync(ct),
+            ChainTransactions = Blockchain.ChainTransactionView.ListOf(
+                await db.ChainTransactions.AsNoTracking().Where(t => t.PlayerId == id).OrderByDescending(t => t.SubmittedAt).ToListAsync(ct)),
+        };
     }
 
     /// <summary>The export as the JSON file the player downloads (ids as strings, enums by name).</summary>
@@ -184,6 +189,9 @@ public sealed record AccountExport(
 {
     /// <summary>The linked wallet (spec §11), if any.</summary>
     public Blockchain.WalletView? Wallet { get; init; }
+
+    /// <summary>The mints and transfers made for the player (public on chain anyway, so kept when the account closes).</summary>
+    public IReadOnlyList<Blockchain.ChainTransactionView> ChainTransactions { get; init; } = [];
 }
 
 public sealed record ExportedProfile(UserId Id, string UserName, string DisplayName, string Bio, string TimeZone, ThemePreference Theme, long Coins,

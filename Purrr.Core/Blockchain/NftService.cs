@@ -15,6 +15,8 @@ public sealed record ChainTransactionView(string Hash, ChainTransactionKind Kind
 {
     internal static ChainTransactionView Of(ChainTransaction t) => new(t.Hash, t.Kind, t.CatId, t.FromAddress, t.ToAddress, t.Status,
         t.BlockNumber, t.GasUsed, t.GasPriceWei, t.FeeWei, t.Error, t.SubmittedAt, t.MinedAt, t.ConfirmedAt);
+
+    internal static IReadOnlyList<ChainTransactionView> ListOf(IEnumerable<ChainTransaction> transactions) => [.. transactions.Select(Of)];
 }
 
 /// <summary>A cat's NFT as its page shows it; <see cref="Status"/> null when it was never minted.</summary>
@@ -192,7 +194,7 @@ public sealed class NftService(IPurrrDbFactory dbFactory, TimeProvider clock, Fe
         var recent = await db.ChainTransactions.AsNoTracking().OrderByDescending(t => t.SubmittedAt).ThenBy(t => t.Hash).Take(take).ToListAsync(ct);
         // Summed here: SQLite keeps decimals as text, and a platform mints a few fees, not millions.
         var fees = await db.GasLedger.AsNoTracking().Select(g => g.FeeWei).ToListAsync(ct);
-        return new ChainLedgerView([.. recent.Select(ChainTransactionView.Of)], fees.Sum(), fees.Count);
+        return new ChainLedgerView(ChainTransactionView.ListOf(recent), fees.Sum(), fees.Count);
     }
 
     private async Task<Result<TransferRequest>> TransferCheckAsync(IPurrrDb db, UserId player, CatId cat, string? to, CancellationToken ct)
@@ -225,8 +227,8 @@ public sealed class NftService(IPurrrDbFactory dbFactory, TimeProvider clock, Fe
             .OrderByDescending(t => t.SubmittedAt).ThenBy(t => t.Hash).Take(20).ToListAsync(ct);
         var needed = Math.Max(1, options.Value.Confirmations);
         return nft is null
-            ? new CatNftView(cat, null, null, null, null, null, false, null, null, null, needed, [.. transactions.Select(ChainTransactionView.Of)])
+            ? new CatNftView(cat, null, null, null, null, null, false, null, null, null, needed, ChainTransactionView.ListOf(transactions))
             : new CatNftView(cat, nft.Status, nft.TokenId, nft.ChainId, nft.ContractAddress, nft.HolderAddress, nft.HeldOutsidePurrr,
-                nft.MintTransactionHash, nft.TokenUri, nft.Error, needed, [.. transactions.Select(ChainTransactionView.Of)]);
+                nft.MintTransactionHash, nft.TokenUri, nft.Error, needed, ChainTransactionView.ListOf(transactions));
     }
 }
