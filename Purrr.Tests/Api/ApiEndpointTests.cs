@@ -208,7 +208,7 @@ public sealed class ApiEndpointTests(ApiApp app)
             Assert.Matches("^(You have no cat with that id|You have no game with that id|There is no lost pet report with that id)\\.$", problem.Title());
         }
 
-        Assert.Equal(11, table.Count);
+        Assert.Equal(12, table.Count); // + GET cats/{cat}/nft
         Assert.Equal(victimGameBefore, (await (await victimApi.GetAsync($"/api/v1/games/paw-match/{ids["game"]}")).DataAsync()).ToJsonString());
         var victimCatNow = await (await victimApi.GetAsync($"/api/v1/cats/{victimCat}")).DataAsync();
         Assert.All(victimCatNow["readyAt"]!.AsObject(), ready => Assert.Null(ready.Value)); // no care action went through
