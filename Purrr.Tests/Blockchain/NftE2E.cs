@@ -37,7 +37,7 @@ public sealed class NftE2E(HardhatChain chain, BrowserFixture browser) : IClassF
     private const string TestWalletBobLower = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 
     [Fact]
-    public async Task A_player_links_a_wallet_mints_their_cat_watches_it_confirm_and_transfers_it_from_the_wallet()
+    public async Task A_player_links_a_wallet_mints_their_cat_watches_it_confirm_and_transfers_it_and_the_admin_sees_the_gas_paid()
     {
         var options = new BlockchainOptions { RpcUrl = chain.RpcUrl, ChainId = HardhatChain.ChainId, MinterKey = TestWallets.AliceKey, Confirmations = 3, SyncSeconds = 1 };
         options.ContractAddress = (await new NethereumChainGateway().DeployPurrrCatsAsync(options)).Address;
@@ -88,6 +88,18 @@ public sealed class NftE2E(HardhatChain chain, BrowserFixture browser) : IClassF
             await Expect(page.GetByTestId("nft-holder")).ToContainTextAsync("Held outside Purrr");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Transfer" })).ToHaveCountAsync(0);
             await session.SaveScreenshotAsync("nft-transferred");
+        });
+
+        // The admin console lists both transactions and the gas the platform paid for the mint.
+        await using var admin = await BrowserSession.OpenAsync(browser, server);
+        await admin.RunAsync(async () =>
+        {
+            await admin.SignInAsync("admin", "purrr-admin-2026");
+            await admin.GotoAsync("admin/chain");
+            await Expect(admin.Page.GetByTestId("chain-ledger").GetByTestId("chain-transaction")).ToHaveCountAsync(2);
+            await Expect(admin.Page.GetByTestId("gas-paid")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0\.000\d+ ETH$"));
+            await Expect(admin.Page.GetByTestId("chain-ledger")).ToContainTextAsync("over 1 mined transaction");
+            await admin.SaveScreenshotAsync("nft-admin-chain");
         });
     }
 
