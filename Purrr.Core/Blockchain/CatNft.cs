@@ -80,6 +80,15 @@ public sealed class CatNft
         UpdatedAt = now;
     }
 
+    /// <summary>A reservation whose mint never reached the chain (the app stopped while sending): failed, so the owner may retry.</summary>
+    internal void Interrupted(DateTimeOffset now)
+    {
+        Status = NftStatus.Failed;
+        Error = NftOwnershipSync.InterruptedMint;
+        UpdatedAt = now;
+        Version++;
+    }
+
     internal void Submitted(string hash, DateTimeOffset now)
     {
         MintTransactionHash = hash.ToLowerInvariant();

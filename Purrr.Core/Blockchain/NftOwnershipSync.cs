@@ -16,12 +16,38 @@ namespace Purrr.Core.Blockchain;
 public sealed class NftOwnershipSync(IPurrrDbFactory dbFactory, TimeProvider clock, FeatureFlags flags, INftChain chain,
     IOptions<BlockchainOptions> options, IEventBus bus)
 {
+    public const string InterruptedMint = "The mint was interrupted before it reached the chain. Nothing was spent; try again.";
+
+    /// <summary>How long a reserved mint may wait for its transaction hash before the sync calls it interrupted.</summary>
+    public static readonly TimeSpan SendingTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>One pass over every unfinished transaction and every token; returns how many things changed.</summary>
     public async Task<int> TickAsync(CancellationToken ct = default)
     {
         if (!await ReadyAsync(ct))
             return 0;
-        return await PassAsync(null, ct);
+        return await ExpireUnsentAsync(ct) + await PassAsync(null, ct);
+    }
+
+    private async Task<int> ExpireUnsentAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var cutoff = now - SendingTimeout;
+        await using var db = await dbFactory.CreateAsync(ct);
+        var stuck = await db.CatNfts.Where(n => n.Status == NftStatus.Pending && n.MintTransactionHash == null && n.UpdatedAt < cutoff).ToListAsync(ct);
+        foreach (var nft in stuck)
+            nft.Interrupted(now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // sent meanwhile: the next pass sees it
+        }
+        foreach (var nft in stuck)
+            bus.Publish(new NftChanged(nft.CatId));
+        return stuck.Count;
     }
 
     /// <summary>The same pass for one cat (its page opening); chain failures leave things as they were.</summary>

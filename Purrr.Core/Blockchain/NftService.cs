@@ -118,7 +118,7 @@ public sealed class NftService(IPurrrDbFactory dbFactory, TimeProvider clock, Fe
         SentTransaction sent;
         try
         {
-            sent = await chain.SendMintAsync(current, contract, wallet, tokenUri, ct);
+            sent = await chain.SendMintAsync(current, contract, wallet, tokenUri, CancellationToken.None); // never abandoned half-sent
         }
         catch (ChainUnavailableException e)
         {

@@ -251,4 +251,26 @@ public sealed class NftServiceTests : NftTestBase
         Assert.Equal(NftService.MalformedHash, badHash.FirstMessage);
         Assert.Equal((1, 1, 1), await StoredAsync());
     }
+
+    [Fact]
+    public async Task A_mint_reserved_but_never_sent_is_called_interrupted_after_ten_minutes_so_the_owner_can_retry()
+    {
+        var (owner, cat) = await OwnerWithWalletAndCatAsync();
+        await using (var db = Database.NewContext())
+        {
+            db.CatNfts.Add(CatNft.Reserve(cat.Id, owner, 1337, ScriptedNftChain.Contract, $"{AppUrl}nft/cats/{cat.Id}.json", TestWallets.BobAddress, Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        Clock.Advance(TimeSpan.FromMinutes(9));
+        await Sync.TickAsync();
+        var waiting = await Nfts.GetAsync(cat.Id);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Sync.TickAsync();
+        var interrupted = await Nfts.GetAsync(cat.Id);
+
+        Assert.Equal(NftStatus.Pending, waiting.Status);
+        Assert.Equal((NftStatus.Failed, NftOwnershipSync.InterruptedMint), (interrupted.Status, interrupted.Error));
+        Assert.True((await Nfts.MintAsync(owner, cat.Id, AppUrl)).Succeeded);
+    }
 }
