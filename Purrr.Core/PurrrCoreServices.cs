@@ -102,6 +102,8 @@ public static class PurrrCoreServices
         services.AddOptions<Blockchain.BlockchainOptions>();
         services.AddSingleton<Blockchain.WalletLinkService>();
         services.AddSingleton<Blockchain.ChainAdminService>();
+        services.AddSingleton<Blockchain.NftOwnershipSync>();
+        services.AddSingleton<Blockchain.NftService>();
         return services;
     }
 

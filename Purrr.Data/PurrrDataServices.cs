@@ -54,6 +54,7 @@ public static class PurrrDataServices
         services.AddSingleton<IMailSender, FolderMailSender>();
         services.AddSingleton<Purrr.Core.Blockchain.IChainGateway, Blockchain.NethereumChainGateway>();
         services.AddSingleton<Purrr.Core.Blockchain.IWalletCrypto, Blockchain.NethereumWalletCrypto>();
+        services.AddSingleton<Purrr.Core.Blockchain.INftChain, Blockchain.NethereumNftChain>();
         services.AddSingleton<Purrr.Core.Community.IImageStore, Community.SkiaImageStore>();
         services.AddSingleton<Purrr.Core.PersonalityAnalysis.IPersonalityModelStore, PersonalityAnalysis.FilePersonalityModelStore>();
 

@@ -74,6 +74,9 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<WalletLink> WalletLinks => Set<WalletLink>();
     public DbSet<WalletChallenge> WalletChallenges => Set<WalletChallenge>();
     public DbSet<ChainContract> ChainContracts => Set<ChainContract>();
+    public DbSet<CatNft> CatNfts => Set<CatNft>();
+    public DbSet<ChainTransaction> ChainTransactions => Set<ChainTransaction>();
+    public DbSet<GasLedgerEntry> GasLedger => Set<GasLedgerEntry>();
     public DbSet<Purrr.Core.Companion.CompanionMessage> CompanionMessages => Set<Purrr.Core.Companion.CompanionMessage>();
     public DbSet<Purrr.Core.PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback => Set<Purrr.Core.PersonalityAnalysis.PersonalityFeedback>();
     public DbSet<Purrr.Core.HealthDevices.HealthDevice> HealthDevices => Set<Purrr.Core.HealthDevices.HealthDevice>();

@@ -18,6 +18,7 @@ using Purrr.Web.Health;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
 using Purrr.Web.Security;
+using Purrr.Web.Nft;
 using Purrr.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -49,6 +50,7 @@ builder.AddPurrrWebhooks();
 builder.AddPurrrHttpHardening();
 builder.Services.AddHostedService<PersonalityModelWorker>();
 builder.AddPurrrCrypto();
+builder.AddPurrrNft();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();
@@ -98,6 +100,7 @@ app.MapPurrrApi();
 app.MapOAuthEndpoints();
 app.MapPrivacyEndpoints();
 app.MapPaymentWebhook();
+app.MapNftMetadata();
 
 app.Run();
 

@@ -72,6 +72,8 @@ public sealed class AccountData(IPurrrDbFactory dbFactory, IAccountStore account
             Health = await HealthDevices.HealthExport.OfAsync(db, id, ct),
             Crypto = await Crypto.CryptoExport.OfAsync(db, id, ct),
             Territories = await Territories.TerritoryAccount.ExportAsync(db, id, ct),
+            ChainTransactions = Blockchain.ChainTransactionView.ListOf(
+                await db.ChainTransactions.AsNoTracking().Where(t => t.PlayerId == id).OrderByDescending(t => t.SubmittedAt).ToListAsync(ct)),
         };
     }
 
@@ -200,6 +202,8 @@ public sealed record AccountExport(
     public Crypto.CryptoExport? Crypto { get; init; }
     /// <summary>The territories the player's cats hold and the challenges they made or answered.</summary>
     public Territories.ExportedTerritories? Territories { get; init; }
+    /// <summary>The mints and transfers made for the player (public on chain anyway, so kept when the account closes).</summary>
+    public IReadOnlyList<Blockchain.ChainTransactionView> ChainTransactions { get; init; } = [];
 }
 
 public sealed record ExportedProfile(UserId Id, string UserName, string DisplayName, string Bio, string TimeZone, ThemePreference Theme, long Coins,

@@ -20,7 +20,13 @@ public sealed class BlockchainOptions
     /// <summary>The platform account's private key: it deploys, mints and pays gas. A secret.</summary>
     public string? MinterKey { get; set; }
 
+    /// <summary>Blocks that must hold a mint or transfer before Purrr calls it confirmed (the block it is in counts as one).</summary>
+    public int Confirmations { get; set; } = 3;
+
+    /// <summary>Seconds between two background passes over pending transactions and token holders.</summary>
+    public int SyncSeconds { get; set; } = 5;
+
     /// <summary>Never prints the key (options objects end up in logs and exception messages).</summary>
     public override string ToString() =>
-        $"Blockchain {{ RpcUrl = {RpcUrl}, ChainId = {ChainId}, ContractAddress = {ContractAddress}, MinterKey = {(string.IsNullOrEmpty(MinterKey) ? "(none)" : "(set)")} }}";
+        $"Blockchain {{ RpcUrl = {RpcUrl}, ChainId = {ChainId}, ContractAddress = {ContractAddress}, MinterKey = {(string.IsNullOrEmpty(MinterKey) ? "(none)" : "(set)")}, Confirmations = {Confirmations} }}";
 }

@@ -29,6 +29,12 @@ public static partial class WalletRules
     /// <summary>Whether <paramref name="signature"/> looks like a wallet's: r (32 bytes) + s (32 bytes) + v (1 byte), hex.</summary>
     public static bool IsSignature(string? signature) => signature is not null && SignatureFormat().IsMatch(signature);
 
+    /// <summary>Whether <paramref name="hash"/> is a 0x-prefixed 32-byte hex transaction hash.</summary>
+    public static bool IsTransactionHash(string? hash) => hash is not null && TransactionHashFormat().IsMatch(hash);
+
+    [GeneratedRegex("^0x[0-9a-fA-F]{64}$")]
+    private static partial Regex TransactionHashFormat();
+
     [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
     private static partial Regex AddressFormat();
 

@@ -62,6 +62,9 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<WalletLink> WalletLinks { get; }
     DbSet<WalletChallenge> WalletChallenges { get; }
     DbSet<ChainContract> ChainContracts { get; }
+    DbSet<CatNft> CatNfts { get; }
+    DbSet<ChainTransaction> ChainTransactions { get; }
+    DbSet<GasLedgerEntry> GasLedger { get; }
     DbSet<Companion.CompanionMessage> CompanionMessages { get; }
     DbSet<PersonalityAnalysis.PersonalityFeedback> PersonalityFeedback { get; }
     DbSet<HealthDevices.HealthDevice> HealthDevices { get; }

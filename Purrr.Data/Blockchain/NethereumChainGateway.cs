@@ -1,4 +1,6 @@
 using System.Numerics;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
 using Nethereum.Web3;
@@ -51,7 +53,7 @@ public sealed class NethereumChainGateway : IChainGateway
         }, ct);
     }
 
-    private static (Web3 Web3, Account Minter) Connect(BlockchainOptions options)
+    internal static (Web3 Web3, Account Minter) Connect(BlockchainOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.RpcUrl) || !Uri.TryCreate(options.RpcUrl, UriKind.Absolute, out var rpc))
             throw new ChainUnavailableException("No chain is configured: set Blockchain:RpcUrl to the node's JSON-RPC address.");
@@ -67,12 +69,16 @@ public sealed class NethereumChainGateway : IChainGateway
         return (new Web3(minter, rpc.ToString()), minter);
     }
 
-    private static async Task<T> CallAsync<T>(BlockchainOptions options, Func<Task<T>> call, CancellationToken ct)
+    internal static async Task<T> CallAsync<T>(BlockchainOptions options, Func<Task<T>> call, CancellationToken ct)
     {
         try
         {
             ct.ThrowIfCancellationRequested();
             return await call();
+        }
+        catch (Exception e) when (e is SmartContractCustomErrorRevertException or SmartContractRevertException)
+        {
+            throw new ChainUnavailableException($"The contract refused the transaction: {e.Message}", e);
         }
         catch (RpcResponseException e)
         {

@@ -106,6 +106,26 @@ public sealed class AccountDataTests : ServiceTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_export_holds_the_nft_transactions_made_for_me()
+    {
+        var (luna, milo, _) = await TwoNeighboursAsync();
+        var cat = (await Database.AddCatsAsync(ACat.Playful().Named("Mochi").OwnedBy(luna).Build()))[0];
+        await using (var db = Database.NewContext())
+        {
+            db.ChainTransactions.Add(Purrr.Core.Blockchain.ChainTransaction.Sent("0x" + new string('d', 64), Purrr.Core.Blockchain.ChainTransactionKind.Mint,
+                1337, cat.Id, luna, Blockchain.TestWallets.AliceAddress, Blockchain.TestWallets.BobAddress, null, Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var export = (await Data.ExportAsync(luna)).Value;
+
+        Assert.Equal("0x" + new string('d', 64), Assert.Single(export.ChainTransactions).Hash);
+        Assert.Empty((await Data.ExportAsync(milo)).Value.ChainTransactions);
+        using var parsed = JsonDocument.Parse(AccountData.ToJson(export));
+        Assert.Equal(1, parsed.RootElement.GetProperty("chainTransactions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Deleting_needs_the_user_name_typed_and_a_wrong_one_changes_nothing()
     {
         var (luna, _, _) = await TwoNeighboursAsync();

@@ -219,7 +219,7 @@ public sealed class ApiEndpointTests(ApiApp app)
             Assert.Matches("^(You have no cat with that id|You have no game with that id|There is no lost pet report with that id|There is no device with that id among yours)\\.$", problem.Title());
         }
 
-        Assert.Equal(13, table.Count);
+        Assert.Equal(14, table.Count);
         Assert.Equal(victimGameBefore, (await (await victimApi.GetAsync($"/api/v1/games/paw-match/{ids["game"]}")).DataAsync()).ToJsonString());
         var victimCatNow = await (await victimApi.GetAsync($"/api/v1/cats/{victimCat}")).DataAsync();
         Assert.All(victimCatNow["readyAt"]!.AsObject(), ready => Assert.Null(ready.Value)); // no care action went through

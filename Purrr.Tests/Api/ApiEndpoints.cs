@@ -17,6 +17,7 @@ public sealed record ApiEndpoint(string Method, string Path, object? Body, strin
         new("POST", "/api/v1/cats/{cat}/groom", new { }, "write"),
         new("POST", "/api/v1/cats/{cat}/rest", null, "write"),
         new("POST", "/api/v1/cats/{cat}/train", new { command = "sit" }, "write"),
+        new("GET", "/api/v1/cats/{cat}/nft", null, "read"),
         new("GET", "/api/v1/breeding/candidates", null, "read"),
         new("GET", "/api/v1/breeding/pairs?motherId={cat}&fatherId={cat2}", null, "read"),
         new("POST", "/api/v1/breeding", new { motherId = "{cat}", fatherId = "{cat2}" }, "write"),

@@ -10,8 +10,9 @@ using Purrr.Tests.Infrastructure;
 namespace Purrr.Tests.Blockchain;
 
 /// <summary>The admin's chain status and contract deployment against a real local chain (Hardhat, chain 1337).</summary>
+[Collection(ChainCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class ChainAdminTests(HardhatChain chain) : ServiceTestBase, IClassFixture<HardhatChain>
+public sealed class ChainAdminTests(HardhatChain chain) : ServiceTestBase
 {
     private ChainAdminService ChainAdmin(BlockchainOptions options) => new(Database.Factory, Clock, Flags, new NethereumChainGateway(), Options.Create(options));
 

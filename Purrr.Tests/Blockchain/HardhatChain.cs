@@ -7,6 +7,16 @@ using System.Text.Json.Nodes;
 namespace Purrr.Tests.Blockchain;
 
 /// <summary>
+/// The chain test classes share one dev node (starting Hardhat takes a while on a busy machine); it stops after the last.
+/// Each test deploys its own PurrrCats, so tests never see each other's tokens.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ChainCollection : ICollectionFixture<HardhatChain>
+{
+    public const string Name = "Chain";
+}
+
+/// <summary>
 /// A real local EVM dev node for the blockchain tests (spec §11): the node at <c>PURRR_TEST_RPC_URL</c> when the test
 /// script started one, otherwise a Hardhat 2 node (<c>node_modules/.bin/hardhat node</c>, chain 1337, the test mnemonic
 /// of hardhat.config.cjs) started here on a free port and stopped afterwards. Needs <c>npm ci</c> in the repository.
@@ -62,6 +72,17 @@ public sealed class HardhatChain : IAsyncLifetime
             await Task.Delay(100);
         }
         throw new TimeoutException($"No chain answered at {RpcUrl} within 30 seconds.");
+    }
+
+    /// <summary>Mines <paramref name="blocks"/> empty blocks (Hardhat's <c>evm_mine</c>), so transactions gather confirmations.</summary>
+    public async Task MineAsync(int blocks)
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < blocks; i++)
+        {
+            var answer = await http.PostAsJsonAsync(RpcUrl, new { jsonrpc = "2.0", id = 1, method = "evm_mine", @params = Array.Empty<object>() });
+            answer.EnsureSuccessStatusCode();
+        }
     }
 
     public Task DisposeAsync()

@@ -16,6 +16,9 @@ public static class TestWallets
     public const string AliceAddressLower = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     public const string BobKey = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
     public const string BobAddress = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    public const string CarolKey = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+    public const string CarolAddress = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+    public const string DaveAddress = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
 
     public static string Sign(string key, string message) => new EthereumMessageSigner().EncodeUTF8AndSign(message, new EthECKey(key));
 }

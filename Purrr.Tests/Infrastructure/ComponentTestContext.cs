@@ -43,6 +43,8 @@ public static class ComponentTestContext
         context.Services.AddPurrrCore();
         context.Services.AddSingleton(_ => TrainedPersonalityModel.NewStore());
         context.Services.AddSingleton<Purrr.Core.Blockchain.IWalletCrypto, Purrr.Data.Blockchain.NethereumWalletCrypto>();
+        context.Services.AddSingleton<Purrr.Core.Blockchain.INftChain, Purrr.Data.Blockchain.NethereumNftChain>();
+        context.Services.AddSingleton<Purrr.Core.Blockchain.IChainGateway, Purrr.Data.Blockchain.NethereumChainGateway>();
         context.Services.AddScoped<Purrr.Web.Components.Account.CurrentPlayer>();
         context.Services.AddScoped(_ => new Purrr.Web.Rooms.CurrentCircuit { Id = Circuit });
         services?.Invoke(context.Services);

@@ -79,6 +79,7 @@ public static class ApiV1
         var api = Group(app);
         api.MapMe();
         api.MapCats();
+        api.MapNft();
         api.MapBreeding();
         api.MapGames();
         api.MapEconomy();

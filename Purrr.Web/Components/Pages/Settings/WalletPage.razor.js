@@ -37,3 +37,19 @@ export async function sign(address, message) {
         return reply(error);
     }
 }
+
+// Sends a transaction the server built (a cat NFT transfer: safeTransferFrom's call data) from the holder's account;
+// the wallet signs it and pays its gas. The value is the transaction hash.
+export async function sendTransaction(request) {
+    const ethereum = provider();
+    if (!ethereum) return { ok: false, error: "No browser wallet found." };
+    try {
+        const hash = await ethereum.request({
+            method: "eth_sendTransaction",
+            params: [{ from: request.from, to: request.contract, data: request.data, chainId: "0x" + Number(request.chainId).toString(16) }],
+        });
+        return { ok: true, value: String(hash) };
+    } catch (error) {
+        return reply(error);
+    }
+}
