@@ -60,7 +60,9 @@ builder.Services.AddScoped<OpenEditors>();
 builder.Services.AddScoped<CircuitHandler, EditorCircuitHandler>();
 builder.Services.AddScoped<IBrowserDrafts, ProtectedBrowserDrafts>();
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// A long paste (100,000 characters) must reach the services and be refused with a message: over SignalR's default 32 KB
+// a single input event drops the whole circuit instead.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddPurrrHealthChecks();
 builder.Services.AddPurrrApi();

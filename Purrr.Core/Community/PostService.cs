@@ -5,6 +5,7 @@ using Purrr.Core.Events;
 using Purrr.Core.Moderation;
 using Purrr.Core.Notifications;
 using Purrr.Core.Persistence;
+using Purrr.Core.Security;
 
 namespace Purrr.Core.Community;
 
@@ -261,7 +262,11 @@ public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, I
                     return Result<PostSaved>.Failure(badTime.Message, badTime.Field);
                 if (intent == Intent.Publish && post?.HasGoneOut != true
                     && PostRules.WhyOverPostingLimit(await PostedInWindowAsync(db, author, now, ct)) is { } overLimit)
+                {
+                    db.SecurityEvents.Add(SecurityEvent.Create(SecurityEventType.RateLimited, author, null, RateLimitPolicy.Posting.Exceeded, now));
+                    await db.SaveChangesAsync(ct); // only the log line: nothing of the post was changed yet
                     return Result<PostSaved>.Failure(overLimit.Message, LimitField);
+                }
             }
 
             if (post is null)

@@ -30,6 +30,9 @@ public sealed record RateLimitPolicy(string Name, int Limit, TimeSpan Window, st
         _ => ApiFree,
     };
 
+    /// <summary>What the security log says when a player goes over this limit (a RATE_LIMITED event).</summary>
+    public string Exceeded => $"Went over {Limit:N0} {Counted} {Per} ({Name}).";
+
     /// <summary>What a player reads when over the limit; <paramref name="wait"/> is rounded up to whole seconds.</summary>
     public string SlowDown(TimeSpan wait) =>
         $"Slow down: at most {Limit:N0} {Counted} {Per}. Try again in {RateLimits.Seconds(wait)} s.";

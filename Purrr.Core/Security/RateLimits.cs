@@ -8,9 +8,10 @@ namespace Purrr.Core.Security;
 /// The one rate limiter of the app (spec §2), for the public API and in-circuit actions alike: a
 /// <see cref="ClockWindowRateLimiter"/> per policy and key (a player, an API key, an address), created on first use and
 /// forgotten once idle. API clients that break their limit <see cref="ViolationsBeforeBan"/> times within an hour are
-/// banned for <see cref="BanLength"/>. All in memory: a restart forgives everyone.
+/// banned for <see cref="BanLength"/>. All in memory: a restart forgives everyone. A player who goes over an in-circuit
+/// limit is logged as RATE_LIMITED once per window (not once per refused message, so a flood does not flood the log).
 /// </summary>
-public sealed class RateLimits(TimeProvider clock)
+public sealed class RateLimits(TimeProvider clock, SecurityLog? securityLog = null)
 {
     public const int ViolationsBeforeBan = 5;
     public static readonly TimeSpan ViolationWindow = TimeSpan.FromHours(1);
@@ -21,10 +22,17 @@ public sealed class RateLimits(TimeProvider clock)
 
     private readonly ConcurrentDictionary<(string Policy, string Key), ClockWindowRateLimiter> limiters = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> bans = new();
+    private readonly ConcurrentDictionary<(string Policy, string Key), DateTimeOffset> reported = new();
     private long lastSweepTicks = clock.GetUtcNow().UtcTicks;
 
     /// <summary>Counts one action of <paramref name="player"/>, or says how long to wait (and counts nothing).</summary>
-    public Problem? TryAct(RateLimitPolicy policy, UserId player) => TryAct(policy, player.ToString());
+    public Problem? TryAct(RateLimitPolicy policy, UserId player)
+    {
+        var slowDown = TryAct(policy, player.ToString());
+        if (slowDown is not null && securityLog is not null && FirstRefusalInWindow(policy, player.ToString()))
+            _ = ReportAsync(securityLog, policy, player);
+        return slowDown;
+    }
 
     /// <inheritdoc cref="TryAct(RateLimitPolicy, UserId)"/>
     public Problem? TryAct(RateLimitPolicy policy, string key)
@@ -76,10 +84,35 @@ public sealed class RateLimits(TimeProvider clock)
             if (limiter.IdleDuration is not null)
                 limiters.TryRemove(new KeyValuePair<(string, string), ClockWindowRateLimiter>(key, limiter));
         }
+        foreach (var (key, at) in reported)
+        {
+            if (now - at >= ViolationWindow)
+                reported.TryRemove(new KeyValuePair<(string, string), DateTimeOffset>(key, at));
+        }
         foreach (var (client, until) in bans)
         {
             if (until <= now)
                 bans.TryRemove(new KeyValuePair<string, DateTimeOffset>(client, until));
+        }
+    }
+
+    private bool FirstRefusalInWindow(RateLimitPolicy policy, string key)
+    {
+        var now = clock.GetUtcNow();
+        var last = reported.GetOrAdd((policy.Name, key), DateTimeOffset.MinValue);
+        return now - last >= policy.Window && reported.TryUpdate((policy.Name, key), now, last);
+    }
+
+    /// <summary>Written in the background: the refusal is the player's answer and must not wait for the log.</summary>
+    private static async Task ReportAsync(SecurityLog log, RateLimitPolicy policy, UserId player)
+    {
+        try
+        {
+            await log.RecordAsync(SecurityEventType.RateLimited, player, null, policy.Exceeded);
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The app is stopping or the database is busy: the limit itself held, only its log line is lost.
         }
     }
 
