@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Purrr.Tests.Api;
 using Purrr.Tests.Infrastructure;
 
@@ -52,7 +53,7 @@ public sealed class ApiRoleMatrixTests(ApiApp app)
         Assert.True(owned.Count >= 9, "The table of owned endpoints was not found.");
     }
 
-    /// <summary>A new player with two cats ready to breed, a game in progress and a lost-pet report: the ids the table fills in.</summary>
+    /// <summary>A new player with two cats ready to breed, a game in progress, a lost-pet report and a scale: the ids the table fills in.</summary>
     private async Task<(Purrr.Core.Common.UserId Player, Dictionary<string, string> Ids)> PlayerWithThingsAsync(string name)
     {
         var (player, cat) = await app.NewPlayerWithCatAsync(Names.Unique(name));
@@ -63,9 +64,12 @@ public sealed class ApiRoleMatrixTests(ApiApp app)
         using var api = app.Client(await app.KeyAsync(player, ReadWrite));
         var game = await (await api.SendJsonAsync(HttpMethod.Post, "/api/v1/games/paw-match", new { catId = cat.ToString(), entryFee = 10 })).DataAsync();
         var pet = await (await api.SendJsonAsync(HttpMethod.Post, "/api/v1/lost-pets", ApiEndpoint.LostPetReport())).DataAsync();
+        var device = await app.Services.GetRequiredService<Purrr.Core.HealthDevices.HealthDeviceService>()
+            .RegisterAsync(player, new Purrr.Core.HealthDevices.DeviceRegistration(mother.Id, "weight_scale", Names.Unique("SCALE")));
         return (player, new Dictionary<string, string>
         {
             ["privateCat"] = cat.ToString(), ["cat"] = mother.Id.ToString(), ["cat2"] = father.Id.ToString(), ["game"] = game["id"]!.GetValue<string>(), ["pet"] = pet["id"]!.GetValue<string>(),
+            ["device"] = device.Value.Device.Id.ToString(),
         });
     }
 }
