@@ -1,0 +1,150 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Purrr.Core.Events;
+using StackExchange.Redis;
+
+namespace Purrr.Data.Redis;
+
+/// <summary>
+/// The event bus of several app instances. Every event goes to this instance's subscribers at once (the in-memory bus)
+/// and, in publish order, onto one Redis pub/sub channel; each instance delivers the others' events to its subscribers
+/// in the order they were sent and skips its own, so every instance sees each event once. While Redis is away, events
+/// wait in a bounded queue (the oldest dropped beyond <see cref="MaxWaiting"/>); the connection comes back and
+/// resubscribes by itself.
+/// </summary>
+public sealed class RedisEventBus : IEventBus, IDisposable
+{
+    public const int MaxWaiting = 10_000;
+    public static readonly RedisChannel Channel = RedisChannel.Literal("purrr:events");
+
+    private readonly InMemoryEventBus local = new();
+    private readonly RedisConnection redis;
+    private readonly AppInstance self;
+    private readonly ILogger<RedisEventBus> logger;
+    private readonly Channel<string> outbox = System.Threading.Channels.Channel.CreateBounded<string>(
+        new BoundedChannelOptions(MaxWaiting) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock subscribing = new();
+    private readonly Task sender;
+    private ChannelMessageQueue? queue;
+    private long sequence;
+
+    public RedisEventBus(RedisConnection redis, AppInstance self, ILogger<RedisEventBus> logger)
+    {
+        this.redis = redis;
+        this.self = self;
+        this.logger = logger;
+        redis.Multiplexer.ConnectionRestored += (_, _) => EnsureSubscribed();
+        EnsureSubscribed();
+        sender = Task.Run(SendAsync);
+    }
+
+    /// <summary>Whether this instance hears the other instances now.</summary>
+    public bool IsSubscribed => queue is not null && redis.IsConnected;
+
+    /// <summary>Events waiting for Redis to come back.</summary>
+    public int Waiting => outbox.Reader.Count;
+
+    /// <summary>How many subscriptions are live here (as <see cref="InMemoryEventBus.SubscriptionCount"/>).</summary>
+    public int SubscriptionCount => local.SubscriptionCount;
+
+    public void Publish<TEvent>(TEvent @event) where TEvent : notnull
+    {
+        local.Publish(@event);
+        if (!EventEnvelope.CanShare(@event.GetType()))
+            return;
+        string text;
+        try
+        {
+            text = EventEnvelope.Write(self.Id, Interlocked.Increment(ref sequence), typeof(TEvent), @event);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            logger.LogError(e, "{Event} cannot be written for the other instances; delivered here only.", typeof(TEvent).Name);
+            return;
+        }
+        outbox.Writer.TryWrite(text);
+    }
+
+    public void PublishLocal<TEvent>(TEvent @event) where TEvent : notnull => local.Publish(@event);
+
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull => local.Subscribe(handler);
+
+    public IDisposable Subscribe<TEvent>(string topic, Func<TEvent, Task> handler) where TEvent : ITopicEvent => local.Subscribe(topic, handler);
+
+    /// <summary>One ordered reader of the channel (a queue, not a handler: handlers may run out of order).</summary>
+    private void EnsureSubscribed()
+    {
+        lock (subscribing)
+        {
+            if (queue is not null || stopping.IsCancellationRequested)
+                return;
+            try
+            {
+                queue = redis.Multiplexer.GetSubscriber().Subscribe(Channel);
+                queue.OnMessage(Receive);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                logger.LogWarning("Redis is not reachable yet ({Message}); events stay on this instance until it is.", e.Message);
+            }
+        }
+    }
+
+    private void Receive(ChannelMessage message)
+    {
+        if (EventEnvelope.Read(message.Message.ToString()) is not { } envelope || envelope.Origin == self.Id)
+            return;
+        if (envelope.Open() is { } opened)
+            local.PublishAs(opened.PublishedAs, opened.Event);
+        else
+            logger.LogWarning("Skipped an event of unknown type {Type} from {Origin}.", envelope.Type, envelope.Origin);
+    }
+
+    private async Task SendAsync()
+    {
+        var subscriber = redis.Multiplexer.GetSubscriber();
+        try
+        {
+            await foreach (var text in outbox.Reader.ReadAllAsync(stopping.Token))
+            {
+                // In order: the next event goes only once this one is on the channel.
+                for (var attempt = 0; ; attempt++)
+                {
+                    try
+                    {
+                        await subscriber.PublishAsync(Channel, text);
+                        break;
+                    }
+                    catch (Exception e) when (e is RedisException or TimeoutException)
+                    {
+                        if (attempt == 0)
+                            logger.LogWarning("Redis is not reachable ({Message}); {Count} event(s) wait for it.", e.Message, outbox.Reader.Count + 1);
+                        EnsureSubscribed();
+                        await Task.Delay(TimeSpan.FromMilliseconds(250), stopping.Token);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        outbox.Writer.TryComplete();
+        try
+        {
+            sender.Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            // stopping
+        }
+        queue?.Unsubscribe();
+        stopping.Dispose();
+    }
+}
