@@ -21,10 +21,24 @@ public sealed class WorkLease
 /// <see cref="TryTakeAsync"/>, and only the instance holding the job's lease runs it. The holder renews at each tick and
 /// keeps the lease for two of its intervals, so another instance takes over only after the holder missed two ticks
 /// (it stopped or hangs). One conditional UPDATE per tick; works on one instance alone too (it always wins).
-/// Wrapping a worker is one line: <c>if (!await leases.TryTakeAsync(nameof(MyWorker), interval, ct)) continue;</c>
+/// Wrapping a worker's tick is one line: <c>var done = await leases.RunAsync(nameof(MyWorker), interval, service.TickAsync, ct);</c>
+/// (the tick's result, or default when another instance holds the lease).
 /// </summary>
 public sealed class WorkLeases(IPurrrDbFactory dbFactory, TimeProvider clock, AppInstance instance)
 {
+    /// <summary>Runs <paramref name="tick"/> when this instance holds the job's lease; default (nothing done) otherwise.</summary>
+    public async Task<T?> RunAsync<T>(string job, TimeSpan every, Func<CancellationToken, Task<T>> tick, CancellationToken ct = default) =>
+        await TryTakeAsync(job, every, ct) ? await tick(ct) : default;
+
+    /// <summary>Runs <paramref name="tick"/> when this instance holds the job's lease; whether it ran.</summary>
+    public async Task<bool> RunAsync(string job, TimeSpan every, Func<CancellationToken, Task> tick, CancellationToken ct = default)
+    {
+        if (!await TryTakeAsync(job, every, ct))
+            return false;
+        await tick(ct);
+        return true;
+    }
+
     /// <summary>Whether this instance runs the <paramref name="job"/> tick now (it holds, renewed, or took the lease).</summary>
     public async Task<bool> TryTakeAsync(string job, TimeSpan every, CancellationToken ct = default)
     {
