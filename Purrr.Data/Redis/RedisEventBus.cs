@@ -15,7 +15,7 @@ namespace Purrr.Data.Redis;
 public sealed class RedisEventBus : IEventBus, IDisposable
 {
     public const int MaxWaiting = 10_000;
-    public static readonly RedisChannel Channel = RedisChannel.Literal("purrr:events");
+    public const string DefaultChannel = "purrr:events";
 
     private readonly InMemoryEventBus local = new();
     private readonly RedisConnection redis;
@@ -26,11 +26,14 @@ public sealed class RedisEventBus : IEventBus, IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock subscribing = new();
     private readonly Task sender;
+    private readonly RedisChannel channel;
     private ChannelMessageQueue? queue;
     private long sequence;
 
-    public RedisEventBus(RedisConnection redis, AppInstance self, ILogger<RedisEventBus> logger)
+    /// <param name="channelName">One per world: instances on the same channel share their events.</param>
+    public RedisEventBus(RedisConnection redis, AppInstance self, ILogger<RedisEventBus> logger, string channelName = DefaultChannel)
     {
+        channel = RedisChannel.Literal(channelName);
         this.redis = redis;
         this.self = self;
         this.logger = logger;
@@ -81,7 +84,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
                 return;
             try
             {
-                queue = redis.Multiplexer.GetSubscriber().Subscribe(Channel);
+                queue = redis.Multiplexer.GetSubscriber().Subscribe(channel);
                 queue.OnMessage(Receive);
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
@@ -113,7 +116,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
                 {
                     try
                     {
-                        await subscriber.PublishAsync(Channel, text);
+                        await subscriber.PublishAsync(channel, text);
                         break;
                     }
                     catch (Exception e) when (e is RedisException or TimeoutException)
