@@ -125,9 +125,10 @@ internal sealed class RoomReplica
             }
             else if (e is MemberLeft)
             {
-                departed[id] = now;
+                // A cat that really left (not one taken out here for silence, which a later heartbeat may bring back).
                 if (Members(e.Room, create: false) is { } members && members.Remove(id))
                 {
+                    departed[id] = now;
                     occupancyChanged = true;
                     if (members.Count == 0)
                         rooms.Remove(e.Room);

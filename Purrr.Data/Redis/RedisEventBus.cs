@@ -29,6 +29,8 @@ public sealed class RedisEventBus : IEventBus, IDisposable
     private readonly RedisChannel channel;
     private ChannelMessageQueue? queue;
     private long sequence;
+    private int disposed;
+    private long received;
 
     /// <param name="channelName">One per world: instances on the same channel share their events.</param>
     public RedisEventBus(RedisConnection redis, AppInstance self, ILogger<RedisEventBus> logger, string channelName = DefaultChannel)
@@ -44,6 +46,12 @@ public sealed class RedisEventBus : IEventBus, IDisposable
 
     /// <summary>Whether this instance hears the other instances now.</summary>
     public bool IsSubscribed => queue is not null && redis.IsConnected;
+
+    /// <summary>
+    /// Events heard from other instances so far. Pub/sub keeps nothing: what is published while an instance resubscribes
+    /// is lost to it, which the heartbeats of presence and rooms make good within a TTL.
+    /// </summary>
+    public long Received => Interlocked.Read(ref received);
 
     /// <summary>Events waiting for Redis to come back.</summary>
     public int Waiting => outbox.Reader.Count;
@@ -98,6 +106,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
     {
         if (EventEnvelope.Read(message.Message.ToString()) is not { } envelope || envelope.Origin == self.Id)
             return;
+        Interlocked.Increment(ref received);
         if (envelope.Open() is { } opened)
             local.PublishAs(opened.PublishedAs, opened.Event);
         else
@@ -135,8 +144,11 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         }
     }
 
+    /// <summary>Idempotent: the container disposes it under both of its names.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
         stopping.Cancel();
         outbox.Writer.TryComplete();
         try
