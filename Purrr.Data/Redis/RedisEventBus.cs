@@ -113,28 +113,39 @@ public sealed class RedisEventBus : IEventBus, IDisposable
             logger.LogWarning("Skipped an event of unknown type {Type} from {Origin}.", envelope.Type, envelope.Origin);
     }
 
+    /// <summary>
+    /// Sends what waits in order, pipelined: all waiting events go out on the one connection (which keeps their order)
+    /// before the sender waits for Redis to take them. What failed (Redis went away) is sent again, in order, once it is back.
+    /// </summary>
     private async Task SendAsync()
     {
         var subscriber = redis.Multiplexer.GetSubscriber();
+        var batch = new List<string>();
         try
         {
-            await foreach (var text in outbox.Reader.ReadAllAsync(stopping.Token))
+            while (await outbox.Reader.WaitToReadAsync(stopping.Token))
             {
-                // In order: the next event goes only once this one is on the channel.
-                for (var attempt = 0; ; attempt++)
+                while (batch.Count < 1000 && outbox.Reader.TryRead(out var text))
+                    batch.Add(text);
+                for (var attempt = 0; batch.Count > 0; attempt++)
                 {
+                    var sends = batch.Select(text => subscriber.PublishAsync(channel, text)).ToList();
                     try
                     {
-                        await subscriber.PublishAsync(channel, text);
-                        break;
+                        await Task.WhenAll(sends);
                     }
                     catch (Exception e) when (e is RedisException or TimeoutException)
                     {
                         if (attempt == 0)
-                            logger.LogWarning("Redis is not reachable ({Message}); {Count} event(s) wait for it.", e.Message, outbox.Reader.Count + 1);
-                        EnsureSubscribed();
-                        await Task.Delay(TimeSpan.FromMilliseconds(250), stopping.Token);
+                            logger.LogWarning("Redis is not reachable ({Message}); {Count} event(s) wait for it.", e.Message, batch.Count + outbox.Reader.Count);
                     }
+                    var failed = batch.Where((_, i) => !sends[i].IsCompletedSuccessfully).ToList();
+                    batch.Clear();
+                    if (failed.Count == 0)
+                        break;
+                    batch.AddRange(failed);
+                    EnsureSubscribed();
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), stopping.Token);
                 }
             }
         }
