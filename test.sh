@@ -19,8 +19,28 @@ if [ ! -x node_modules/.bin/hardhat ]; then
   npm ci --no-audit --no-fund >/dev/null || { echo "Could not install the npm packages (npm ci)."; exit 1; }
 fi
 
+# Redis for the scale-out tests (several app instances over one Redis): started on a free port, stopped at the end.
+if ! command -v redis-server >/dev/null; then
+  echo "Installing redis-server for the scale-out tests..."
+  as_root apt-get update -qq && as_root apt-get install -y -qq redis-server >/dev/null || { echo "Could not install redis-server."; exit 1; }
+fi
+redis_port=""
+for _ in $(seq 1 50); do
+  candidate=$((20000 + RANDOM % 40000))
+  if ! (echo >"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then redis_port=$candidate; break; fi
+done
+[ -n "$redis_port" ] || { echo "No free port for redis-server."; exit 1; }
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --loglevel warning >/dev/null 2>&1 &
+redis_pid=$!
+for _ in $(seq 1 50); do
+  [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = "PONG" ] && break
+  sleep 0.1
+done
+[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = "PONG" ] || { echo "redis-server did not start on port $redis_port."; kill "$redis_pid" 2>/dev/null; exit 1; }
+export PURRR_TEST_REDIS="127.0.0.1:$redis_port"
+
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; kill "$redis_pid" 2>/dev/null' EXIT
 
 dotnet test Purrr.Blazor.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 status=$?

@@ -31,6 +31,7 @@ public static class PurrrCoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IEventBus, InMemoryEventBus>();
+        services.TryAddSingleton(AppInstance.Alone); // Purrr.Data's AddPurrrRedis makes it shared
         services.TryAddSingleton<IWeatherProvider, SeasonalWeather>();
         services.AddOptions<NightWatchOptions>();
         services.AddSingleton<SecurityLog>();
@@ -51,6 +52,7 @@ public static class PurrrCoreServices
         services.AddSingleton<NightWatchSimulator>();
         services.AddSingleton<Territories.TerritoryService>();
         services.AddSingleton<RoomRegistry>();
+        services.AddSingleton<ScaleOut.WorkLeases>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<PostRenderer>();
         services.AddSingleton<LostPetService>();

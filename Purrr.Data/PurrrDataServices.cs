@@ -7,6 +7,7 @@ using Purrr.Core.Persistence;
 using Purrr.Core.Search;
 using Purrr.Data.Accounts;
 using Purrr.Data.Mail;
+using Purrr.Data.Redis;
 using Purrr.Data.Search;
 using Purrr.Data.Setup;
 
@@ -70,6 +71,7 @@ public static class PurrrDataServices
         Webhooks.HttpWebhookTransport.AddTo(services, configuration);
         Payments.PaymentServices.AddPurrrPayments(services, configuration);
         services.AddScoped<DemoWorld>();
+        services.AddPurrrRedis(configuration);
         return services;
     }
 }

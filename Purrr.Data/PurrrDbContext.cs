@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Purrr.Core.Accounts;
@@ -33,7 +34,7 @@ namespace Purrr.Data;
 /// (Migrations/Sqlite, Migrations/SqlServer); code uses this base type through IDbContextFactory.
 /// </summary>
 public abstract class PurrrDbContext(DbContextOptions options)
-    : IdentityDbContext<PurrrUser, PurrrRole, UserId>(options), IPurrrDb
+    : IdentityDbContext<PurrrUser, PurrrRole, UserId>(options), IPurrrDb, IDataProtectionKeyContext
 {
     public DbSet<Player> Players => Set<Player>();
     public DbSet<Cat> Cats => Set<Cat>();
@@ -54,6 +55,10 @@ public abstract class PurrrDbContext(DbContextOptions options)
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<RoomVisit> RoomVisits => Set<RoomVisit>();
     public DbSet<RoomChatMessage> RoomChatMessages => Set<RoomChatMessage>();
+    public DbSet<Purrr.Core.ScaleOut.WorkLease> WorkLeases => Set<Purrr.Core.ScaleOut.WorkLease>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance (cookies, antiforgery, protected storage).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostTag> PostTags => Set<PostTag>();

@@ -32,10 +32,10 @@ builder.Services.AddPurrrAiProvider(builder.Configuration);
 builder.Services.AddPurrrIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddPurrrOAuth(builder.Environment, storage);
 
-// Antiforgery tokens, auth cookies and protected browser storage stay readable after a restart.
+// Antiforgery tokens, auth cookies and protected browser storage stay readable after a restart and on every instance.
 builder.Services.AddDataProtection()
     .SetApplicationName("Purrr")
-    .PersistKeysToFileSystem(new DirectoryInfo(storage.KeysFolder));
+    .PersistKeysToDbContext<Purrr.Data.PurrrDbContext>();
 
 builder.Services.AddHostedService<LitterDeliveryWorker>();
 builder.Services.AddHostedService<ProgressWorker>();
@@ -51,6 +51,7 @@ builder.AddPurrrHttpHardening();
 builder.Services.AddHostedService<PersonalityModelWorker>();
 builder.AddPurrrCrypto();
 builder.AddPurrrNft();
+builder.Services.AddHostedService<ScaleOutWorker>();
 
 // Circuit handlers: who is online (presence), and which cats leave their rooms when a tab goes.
 builder.Services.AddScoped<CurrentCircuit>();

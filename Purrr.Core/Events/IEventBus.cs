@@ -8,6 +8,12 @@ public interface IEventBus
 {
     void Publish<TEvent>(TEvent @event) where TEvent : notnull;
 
+    /// <summary>
+    /// Only to this app instance's subscribers, even when the bus spans several instances (Redis): for views each
+    /// instance works out for itself from shared state (e.g. a player's combined presence).
+    /// </summary>
+    void PublishLocal<TEvent>(TEvent @event) where TEvent : notnull => Publish(@event);
+
     /// <summary>Every event of this type.</summary>
     IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull;
 
@@ -33,14 +39,21 @@ public sealed class InMemoryEventBus : IEventBus
     private readonly Lock gate = new();
     private readonly Dictionary<(Type Type, string? Topic), List<Subscription>> subscriptions = [];
 
-    public void Publish<TEvent>(TEvent @event) where TEvent : notnull
+    public void Publish<TEvent>(TEvent @event) where TEvent : notnull => PublishAs(typeof(TEvent), @event);
+
+    /// <summary>
+    /// Publishes to the subscribers of <paramref name="type"/> (the type the publisher named, which may be a base type of
+    /// the event's own): how events that came from another instance are delivered here.
+    /// </summary>
+    public void PublishAs(Type type, object @event)
     {
+        ArgumentNullException.ThrowIfNull(@event);
         var topic = (@event as ITopicEvent)?.Topic;
         Subscription[] targets;
         lock (gate)
         {
-            var all = subscriptions.GetValueOrDefault((typeof(TEvent), null));
-            var topical = topic is null ? null : subscriptions.GetValueOrDefault((typeof(TEvent), topic));
+            var all = subscriptions.GetValueOrDefault((type, null));
+            var topical = topic is null ? null : subscriptions.GetValueOrDefault((type, topic));
             if (all is null && topical is null)
                 return;
             targets = [.. all ?? [], .. topical ?? []];

@@ -42,6 +42,7 @@ public interface IPurrrDb : IAsyncDisposable
     DbSet<SecurityEvent> SecurityEvents { get; }
     DbSet<RoomVisit> RoomVisits { get; }
     DbSet<RoomChatMessage> RoomChatMessages { get; }
+    DbSet<Purrr.Core.ScaleOut.WorkLease> WorkLeases { get; }
     DbSet<Follow> Follows { get; }
     DbSet<Post> Posts { get; }
     DbSet<PostTag> PostTags { get; }

@@ -15,3 +15,11 @@ public sealed record PresenceChanged(UserId Player, PresenceStatus Status, DateT
 
     public PresenceState State => new(Status, LastSeenAt);
 }
+
+/// <summary>
+/// Scale-out: one app instance's view of its own players (from its circuits only), for the others' replicas. A change
+/// names one player; a heartbeat (<paramref name="Full"/>) names everyone around there, so whoever is missing is not.
+/// </summary>
+public sealed record PresenceSync(string Instance, bool Full, IReadOnlyList<PresenceShare> Players);
+
+public sealed record PresenceShare(UserId Player, PresenceStatus Status);

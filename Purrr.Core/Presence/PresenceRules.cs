@@ -11,4 +11,17 @@ public static class PresenceRules
         : busy ? PresenceStatus.Busy // a chosen status wins over one the clock gives
         : sinceLastInput >= AwayAfter ? PresenceStatus.Away
         : PresenceStatus.Online;
+
+    /// <summary>
+    /// A player's status over several app instances: busy if they chose it anywhere, else online if any tab anywhere
+    /// is, else away if any is, else offline.
+    /// </summary>
+    public static PresenceStatus Combine(IEnumerable<PresenceStatus> statuses)
+    {
+        var all = statuses.ToList();
+        return all.Contains(PresenceStatus.Busy) ? PresenceStatus.Busy
+            : all.Contains(PresenceStatus.Online) ? PresenceStatus.Online
+            : all.Contains(PresenceStatus.Away) ? PresenceStatus.Away
+            : PresenceStatus.Offline;
+    }
 }

@@ -11,8 +11,10 @@ namespace Purrr.Core.Rooms;
 /// commands from circuits (through <see cref="RoomService"/>) and tells viewers through the event bus. Each room has its
 /// own lock, so rooms never wait for each other, and its events are published under that lock, in order.
 /// Rooms close when their last cat leaves; a circuit that dies takes its cats out (see <see cref="LeaveCircuit"/>).
+/// With several instances, each owns the cats of its circuits and keeps a replica of the others' (<see cref="RoomReplica"/>):
+/// what players see and the head counts combine both.
 /// </summary>
-public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? rateLimits = null)
+public sealed class RoomRegistry
 {
     /// <summary>Each activity has a short cooldown per cat, so a room is not a faster way to level than care.</summary>
     public static readonly TimeSpan ActivityCooldown = TimeSpan.FromSeconds(30);
@@ -22,7 +24,18 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? 
     private readonly ConcurrentDictionary<CatId, LiveRoom> roomOfCat = new();
     private readonly Dictionary<string, HashSet<CatId>> catsOfCircuit = [];
     private readonly Dictionary<UserId, HashSet<CatId>> catsOfOwner = [];
-    private readonly RateLimits limits = rateLimits ?? new RateLimits(clock);
+    private readonly RateLimits limits;
+    private readonly TimeProvider clock;
+    private readonly IEventBus bus;
+    private readonly RoomReplica elsewhere;
+
+    public RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? rateLimits = null, AppInstance? instance = null)
+    {
+        this.clock = clock;
+        this.bus = bus;
+        limits = rateLimits ?? new RateLimits(clock);
+        elsewhere = new RoomReplica(clock, bus, instance ?? AppInstance.Alone, roomOfCat.ContainsKey);
+    }
 
     public int RoomCount => rooms.Count;
     public int MemberCount => roomOfCat.Count;
@@ -41,7 +54,16 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? 
 
     /// <summary>Open rooms with their head counts, by type and number.</summary>
     public IReadOnlyList<RoomSummary> OpenRooms() =>
-        [.. rooms.Values.Select(r => new RoomSummary(r.Key, r.Count)).OrderBy(r => r.Key.Type).ThenBy(r => r.Key.Number)];
+        [.. HeadCounts().Select(r => new RoomSummary(r.Key, r.Value)).OrderBy(r => r.Key.Type).ThenBy(r => r.Key.Number)];
+
+    /// <summary>Cats per open room, here and on the other instances.</summary>
+    private Dictionary<RoomKey, int> HeadCounts()
+    {
+        var counts = elsewhere.Counts().ToDictionary();
+        foreach (var room in rooms.Values)
+            counts[room.Key] = counts.GetValueOrDefault(room.Key) + room.Count;
+        return counts;
+    }
 
     /// <summary>Where the player's cats are sitting.</summary>
     public IReadOnlyList<RoomSeat> SeatsOf(UserId player)
@@ -64,7 +86,18 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? 
     }
 
     /// <summary>The room's members now, or null when it is not open.</summary>
-    public IReadOnlyList<RoomMemberView>? Members(RoomKey key) => rooms.TryGetValue(key, out var room) ? room.Snapshot() : null;
+    public IReadOnlyList<RoomMemberView>? Members(RoomKey key)
+    {
+        var others = elsewhere.Members(key);
+        return rooms.TryGetValue(key, out var room) ? [.. room.Snapshot(), .. others] : others.Count > 0 ? others : null;
+    }
+
+    /// <summary>
+    /// Scale-out only (a worker calls it every <see cref="AppInstance.Heartbeat"/>): tells the other instances which cats
+    /// this one has in rooms, and takes out the cats of instances that stopped telling.
+    /// </summary>
+    public void Heartbeat() =>
+        elsewhere.Heartbeat([.. rooms.Values.SelectMany(r => r.Snapshot().Select(m => new RoomSeatShare(r.Key, m)))]);
 
     /// <summary>
     /// Puts the cat in <paramref name="specific"/> if given (opening it if needed), else in the fullest open room of the
@@ -77,11 +110,11 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? 
             if (roomOfCat.TryGetValue(arrival.Cat, out var current))
                 return Result<RoomKey>.Failure($"{arrival.CatName} is already in {current.Key.Name}.");
             var key = specific ?? new RoomKey(type, RoomRules.ChooseRoom(type,
-                rooms.Values.Where(r => r.Key.Type == type).ToDictionary(r => r.Key.Number, r => r.Count)));
+                HeadCounts().Where(r => r.Key.Type == type).ToDictionary(r => r.Key.Number, r => r.Value)));
             var room = rooms.GetOrAdd(key, k => new LiveRoom(k));
             lock (room.Sync)
             {
-                if (room.Count >= key.Capacity)
+                if (room.Count + elsewhere.CountOf(key) >= key.Capacity)
                     return Result<RoomKey>.Failure($"{key.Name} is full ({key.Capacity} of {key.Capacity}). Try another {RoomTypes.Name(key.Type).ToLowerInvariant()}.");
                 var member = room.Add(arrival);
                 roomOfCat[arrival.Cat] = room;
@@ -92,7 +125,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? 
                     catsOfOwner[arrival.Owner] = owned = [];
                 owned.Add(arrival.Cat);
                 Publish(new MemberJoined(key, member.View()));
-                bus.Publish(new RoomOccupancyChanged(key, room.Count));
+                bus.Publish(new RoomOccupancyChanged(key, room.Count + elsewhere.CountOf(key)));
             }
             return key;
         }
@@ -115,7 +148,7 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? 
                 if (room.Count == 0)
                     rooms.TryRemove(room.Key, out _);
                 Publish(new MemberLeft(room.Key, cat, member.CatName, member.Owner));
-                bus.Publish(new RoomOccupancyChanged(room.Key, room.Count));
+                bus.Publish(new RoomOccupancyChanged(room.Key, room.Count + elsewhere.CountOf(room.Key)));
                 return new Departure(room.Key, member.Cat, member.Owner, member.Visit, member.PendingEnergy, member.Activities);
             }
         }
@@ -222,9 +255,9 @@ public sealed class RoomRegistry(TimeProvider clock, IEventBus bus, RateLimits? 
                     return Result<ActivityTicket>.Failure($"{RoomActivities.Verb(activity)} is something a cat does alone.");
                 if (other == cat)
                     return Result<ActivityTicket>.Failure($"Pick another cat to {RoomActivities.Verb(activity).ToLowerInvariant()} with.");
-                if (room.Find(other) is not { } found)
+                partnerName = room.Find(other)?.CatName ?? elsewhere.Find(key, other)?.CatName;
+                if (partnerName is null)
                     return Result<ActivityTicket>.Failure("That cat has left the room.");
-                partnerName = found.CatName;
             }
             var now = clock.GetUtcNow();
             if (member.LastActivity.GetValueOrDefault(activity) + ActivityCooldown is { } ready && ready > now)

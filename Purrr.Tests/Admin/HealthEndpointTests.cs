@@ -39,7 +39,7 @@ public sealed class HealthEndpointTests
 
         Assert.Equal((HttpStatusCode.OK, "application/json"), (status, contentType));
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.Equal(new Dictionary<string, string> { ["database"] = "Healthy", ["storage"] = "Healthy" }, Checks(body));
+        Assert.Equal(new Dictionary<string, string> { ["database"] = "Healthy", ["storage"] = "Healthy", ["redis"] = "Healthy" }, Checks(body));
         Assert.All(body.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("milliseconds").GetDouble() >= 0));
     }
 

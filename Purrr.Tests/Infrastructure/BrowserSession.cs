@@ -33,9 +33,12 @@ public sealed class BrowserSession : IAsyncDisposable
     public IReadOnlyList<string> Errors => errors;
 
     /// <summary>A new tab whose browser reports <paramref name="timeZone"/> (an IANA id), which sign-up stores as the player's.</summary>
-    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, PurrrServer server, string timeZone = "Europe/Paris")
+    public static Task<BrowserSession> OpenAsync(BrowserFixture browser, PurrrServer server, string timeZone = "Europe/Paris") =>
+        OpenAsync(browser, server.BaseUrl, timeZone);
+
+    /// <summary>A new tab on the app at <paramref name="baseUrl"/> (e.g. one of several instances).</summary>
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, string baseUrl, string timeZone = "Europe/Paris")
     {
-        var baseUrl = server.BaseUrl;
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,

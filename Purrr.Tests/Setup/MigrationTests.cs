@@ -52,4 +52,21 @@ public class MigrationTests
         Assert.Contains("datetimeoffset", script); // native instants on SQL Server
         Assert.DoesNotContain("AUTOINCREMENT", script); // no SQLite dialect leaked in
     }
+
+    [Fact]
+    public void The_sql_server_script_creates_every_index_and_the_scale_out_tables()
+    {
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        // Kept with the test results, so CI has the production script to look at.
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
+        File.WriteAllText(Path.Combine(folder.FullName, "purrr-sqlserver.sql"), script);
+
+        var indexes = sqlServer.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Select(i => (Name: i.GetDatabaseName()!, i.IsUnique)).Distinct().ToList();
+        Assert.NotEmpty(indexes);
+        Assert.All(indexes, index => Assert.Contains(index.IsUnique ? $"CREATE UNIQUE INDEX [{index.Name}]" : $"CREATE INDEX [{index.Name}]", script));
+        Assert.Contains("CREATE TABLE [DataProtectionKeys]", script);
+        Assert.Contains("CREATE TABLE [WorkLeases]", script);
+        Assert.Contains("[Job] nvarchar(100) NOT NULL", script);
+    }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Purrr.Core.Crypto;
+using Purrr.Core.ScaleOut;
 
 namespace Purrr.Web.Background;
 
 /// <summary>Expires unpaid crypto charges every <c>Crypto:ExpirySweepSeconds</c> (default 60); each tick is one idempotent Core call.</summary>
-public sealed class CryptoChargeWorker(CryptoService crypto, IOptions<CryptoOptions> options, ILogger<CryptoChargeWorker> logger) : BackgroundService
+public sealed class CryptoChargeWorker(CryptoService crypto, WorkLeases leases, IOptions<CryptoOptions> options, ILogger<CryptoChargeWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,7 +15,7 @@ public sealed class CryptoChargeWorker(CryptoService crypto, IOptions<CryptoOpti
         {
             try
             {
-                if (await crypto.ExpireChargesAsync(stoppingToken) is > 0 and var players)
+                if (await leases.RunAsync(nameof(CryptoChargeWorker), interval, crypto.ExpireChargesAsync, stoppingToken) is > 0 and var players)
                     logger.LogInformation("Expired unpaid crypto charges of {Players} players.", players);
             }
             catch (Exception e) when (e is not OperationCanceledException)

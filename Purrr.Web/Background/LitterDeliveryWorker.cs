@@ -1,4 +1,5 @@
 using Purrr.Core.Breeding;
+using Purrr.Core.ScaleOut;
 
 namespace Purrr.Web.Background;
 
@@ -6,7 +7,7 @@ namespace Purrr.Web.Background;
 /// Delivers kittens when pregnancies fall due: at start (for those that fell due while the app was stopped)
 /// and then every <c>Breeding:DeliveryCheckSeconds</c> (default 30).
 /// </summary>
-public sealed class LitterDeliveryWorker(BreedingService breeding, IConfiguration configuration, ILogger<LitterDeliveryWorker> logger) : BackgroundService
+public sealed class LitterDeliveryWorker(BreedingService breeding, WorkLeases leases, IConfiguration configuration, ILogger<LitterDeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +16,7 @@ public sealed class LitterDeliveryWorker(BreedingService breeding, IConfiguratio
         {
             try
             {
-                var delivered = await breeding.DeliverDueLittersAsync(stoppingToken);
+                var delivered = await leases.RunAsync(nameof(LitterDeliveryWorker), interval, breeding.DeliverDueLittersAsync, stoppingToken);
                 if (delivered > 0)
                     logger.LogInformation("Delivered {Count} litter(s).", delivered);
             }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Purrr.Core.NightWatch;
+using Purrr.Core.ScaleOut;
 
 namespace Purrr.Web.Background;
 
 /// <summary>Runs the night-watch simulation every <c>NightWatch:TickSeconds</c> (default 60).</summary>
-public sealed class NightWatchWorker(NightWatchSimulator simulator, IOptions<NightWatchOptions> options, ILogger<NightWatchWorker> logger) : BackgroundService
+public sealed class NightWatchWorker(NightWatchSimulator simulator, WorkLeases leases, IOptions<NightWatchOptions> options, ILogger<NightWatchWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,8 +15,8 @@ public sealed class NightWatchWorker(NightWatchSimulator simulator, IOptions<Nig
         {
             try
             {
-                var report = await simulator.TickAsync(stoppingToken);
-                if (report.PatrolsTicked + report.PatrolsEnded > 0)
+                var report = await leases.RunAsync(nameof(NightWatchWorker), interval, simulator.TickAsync, stoppingToken);
+                if (report is not null && report.PatrolsTicked + report.PatrolsEnded > 0)
                     logger.LogInformation("Night watch tick: {Patrols} patrols, {Ended} came home, {Events} events.", report.PatrolsTicked, report.PatrolsEnded, report.Events);
             }
             catch (Exception e) when (e is not OperationCanceledException)

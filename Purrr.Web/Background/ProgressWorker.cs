@@ -1,6 +1,7 @@
 using Purrr.Core.Activity;
 using Purrr.Core.Events;
 using Purrr.Core.Progress;
+using Purrr.Core.ScaleOut;
 
 namespace Purrr.Web.Background;
 
@@ -9,7 +10,7 @@ namespace Purrr.Web.Background;
 /// <c>Progress:SweepSeconds</c> (default 5) for anything left over (e.g. from before a restart). One loop, so a
 /// player's events are applied one after another.
 /// </summary>
-public sealed class ProgressWorker(ProgressService progress, IEventBus bus, IConfiguration configuration, ILogger<ProgressWorker> logger) : BackgroundService
+public sealed class ProgressWorker(ProgressService progress, WorkLeases leases, IEventBus bus, IConfiguration configuration, ILogger<ProgressWorker> logger) : BackgroundService
 {
     private readonly SemaphoreSlim wakeUp = new(0, 1);
 
@@ -32,7 +33,7 @@ public sealed class ProgressWorker(ProgressService progress, IEventBus bus, ICon
         {
             try
             {
-                while (await progress.ProcessPendingAsync(stoppingToken) == ProgressService.BatchSize)
+                while (await leases.RunAsync(nameof(ProgressWorker), sweep, progress.ProcessPendingAsync, stoppingToken) == ProgressService.BatchSize)
                 {
                     // a full batch: there may be more
                 }

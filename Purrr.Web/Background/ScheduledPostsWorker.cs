@@ -1,4 +1,5 @@
 using Purrr.Core.Community;
+using Purrr.Core.ScaleOut;
 
 namespace Purrr.Web.Background;
 
@@ -6,7 +7,7 @@ namespace Purrr.Web.Background;
 /// Publishes scheduled posts when they fall due: at start (for those that fell due while the app was stopped) and then
 /// every <c>Community:ScheduleCheckSeconds</c> (default 30).
 /// </summary>
-public sealed class ScheduledPostsWorker(PostService posts, IConfiguration configuration, ILogger<ScheduledPostsWorker> logger) : BackgroundService
+public sealed class ScheduledPostsWorker(PostService posts, WorkLeases leases, IConfiguration configuration, ILogger<ScheduledPostsWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +16,7 @@ public sealed class ScheduledPostsWorker(PostService posts, IConfiguration confi
         {
             try
             {
-                var published = await posts.PublishDueAsync(stoppingToken);
+                var published = await leases.RunAsync(nameof(ScheduledPostsWorker), interval, posts.PublishDueAsync, stoppingToken);
                 if (published > 0)
                     logger.LogInformation("Published {Count} scheduled post(s).", published);
             }

@@ -1,9 +1,10 @@
 using Purrr.Core.HealthDevices;
+using Purrr.Core.ScaleOut;
 
 namespace Purrr.Web.Background;
 
 /// <summary>Looks for cats whose activity devices went quiet for 48 hours every <c>HealthDevices:SilenceTickSeconds</c> (default 300).</summary>
-public sealed class SilenceWatchWorker(SilenceWatch watch, IConfiguration configuration, ILogger<SilenceWatchWorker> logger) : BackgroundService
+public sealed class SilenceWatchWorker(SilenceWatch watch, WorkLeases leases, IConfiguration configuration, ILogger<SilenceWatchWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,8 +14,8 @@ public sealed class SilenceWatchWorker(SilenceWatch watch, IConfiguration config
         {
             try
             {
-                var report = await watch.TickAsync(stoppingToken);
-                if (report.Opened + report.Ended > 0)
+                var report = await leases.RunAsync(nameof(SilenceWatchWorker), interval, watch.TickAsync, stoppingToken);
+                if (report is not null && report.Opened + report.Ended > 0)
                     logger.LogInformation("Silence watch: {Opened} alerts opened, {Ended} ended.", report.Opened, report.Ended);
             }
             catch (Exception e) when (e is not OperationCanceledException)

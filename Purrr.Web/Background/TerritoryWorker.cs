@@ -1,3 +1,4 @@
+using Purrr.Core.ScaleOut;
 using Purrr.Core.Territories;
 
 namespace Purrr.Web.Background;
@@ -6,7 +7,7 @@ namespace Purrr.Web.Background;
 /// Settles unanswered territory challenges and lets unvisited territories go, every <c>Territories:TickSeconds</c>
 /// (default 60). One tick = one <see cref="TerritoryService.TickAsync"/> call, idempotent.
 /// </summary>
-public sealed class TerritoryWorker(TerritoryService territories, IConfiguration configuration, ILogger<TerritoryWorker> logger) : BackgroundService
+public sealed class TerritoryWorker(TerritoryService territories, WorkLeases leases, IConfiguration configuration, ILogger<TerritoryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,8 +17,8 @@ public sealed class TerritoryWorker(TerritoryService territories, IConfiguration
         {
             try
             {
-                var report = await territories.TickAsync(stoppingToken);
-                if (report.Forfeited + report.Decayed > 0)
+                var report = await leases.RunAsync(nameof(TerritoryWorker), interval, territories.TickAsync, stoppingToken);
+                if (report is not null && report.Forfeited + report.Decayed > 0)
                     logger.LogInformation("Territory tick: {Forfeited} challenges forfeited, {Decayed} territories went back to the wild.", report.Forfeited, report.Decayed);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,11 +1,12 @@
 using Purrr.Core.Community;
+using Purrr.Core.ScaleOut;
 
 namespace Purrr.Web.Background;
 
 /// <summary>
 /// Recomputes the trending scores at start and then every <c>Community:TrendingMinutes</c> (default 60, spec §8).
 /// </summary>
-public sealed class TrendingWorker(TrendingService trending, IConfiguration configuration, ILogger<TrendingWorker> logger) : BackgroundService
+public sealed class TrendingWorker(TrendingService trending, WorkLeases leases, IConfiguration configuration, ILogger<TrendingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +16,7 @@ public sealed class TrendingWorker(TrendingService trending, IConfiguration conf
         {
             try
             {
-                var trendingNow = await trending.RecomputeAsync(stoppingToken);
+                var trendingNow = await leases.RunAsync(nameof(TrendingWorker), interval, trending.RecomputeAsync, stoppingToken);
                 logger.LogDebug("Trending recomputed: {Posts} posts of the last week.", trendingNow);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -51,7 +51,7 @@ public static class NftEndpoints
 }
 
 /// <summary>Runs <see cref="NftOwnershipSync.TickAsync"/> every <c>Blockchain:SyncSeconds</c> (receipts, confirmations, holders).</summary>
-public sealed class NftOwnershipWorker(NftOwnershipSync sync, Microsoft.Extensions.Options.IOptions<BlockchainOptions> options,
+public sealed class NftOwnershipWorker(NftOwnershipSync sync, Purrr.Core.ScaleOut.WorkLeases leases, Microsoft.Extensions.Options.IOptions<BlockchainOptions> options,
     ILogger<NftOwnershipWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,7 +61,7 @@ public sealed class NftOwnershipWorker(NftOwnershipSync sync, Microsoft.Extensio
         {
             try
             {
-                await sync.TickAsync(stoppingToken);
+                await leases.RunAsync(nameof(NftOwnershipWorker), interval, sync.TickAsync, stoppingToken);
             }
             catch (ChainUnavailableException e)
             {

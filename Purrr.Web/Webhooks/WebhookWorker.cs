@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Purrr.Core.Events;
+using Purrr.Core.ScaleOut;
 using Purrr.Core.Webhooks;
 
 namespace Purrr.Web.Webhooks;
@@ -8,7 +9,7 @@ namespace Purrr.Web.Webhooks;
 /// Sends webhooks from the outbox: at start (events saved before a stop or crash), then every
 /// <c>Webhooks:PollSeconds</c>, and at once when a test event or a redelivery is queued.
 /// </summary>
-public sealed class WebhookWorker(WebhookDispatcher dispatcher, IEventBus bus, IOptions<WebhookOptions> options, ILogger<WebhookWorker> logger) : BackgroundService
+public sealed class WebhookWorker(WebhookDispatcher dispatcher, WorkLeases leases, IEventBus bus, IOptions<WebhookOptions> options, ILogger<WebhookWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,8 +27,8 @@ public sealed class WebhookWorker(WebhookDispatcher dispatcher, IEventBus bus, I
         {
             try
             {
-                var round = await dispatcher.RunAsync(stoppingToken);
-                if (round.Attempts > 0)
+                var round = await leases.RunAsync(nameof(WebhookWorker), interval, dispatcher.RunAsync, stoppingToken);
+                if (round is not null && round.Attempts > 0)
                     logger.LogInformation("Webhooks: {Attempts} attempt(s), {Delivered} delivered, {Failed} hook(s) failed.", round.Attempts, round.Delivered, round.HooksFailed);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -18,6 +18,23 @@ namespace Purrr.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<Purrr.Core.Common.UserId>", b =>
                 {
                     b.Property<int>("Id")
@@ -2639,6 +2656,25 @@ namespace Purrr.Data.Migrations.Sqlite
                     b.HasIndex("RoomKey", "JoinedAt");
 
                     b.ToTable("RoomVisits");
+                });
+
+            modelBuilder.Entity("Purrr.Core.ScaleOut.WorkLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("WorkLeases");
                 });
 
             modelBuilder.Entity("Purrr.Core.Security.SecurityEvent", b =>
