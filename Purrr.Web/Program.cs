@@ -14,6 +14,7 @@ using Purrr.Web.Components;
 using Purrr.Web.Community;
 using Purrr.Web.Components.Account;
 using Purrr.Web.Health;
+using Purrr.Web.Perf;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
 using Purrr.Web.Security;
@@ -58,6 +59,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddPurrrHealthChecks();
 builder.Services.AddPurrrApi();
+builder.AddPurrrProcessMetrics();
 
 var app = builder.Build();
 
@@ -93,6 +95,7 @@ app.MapPurrrHealthChecks();
 app.MapPurrrApi();
 app.MapOAuthEndpoints();
 app.MapPrivacyEndpoints();
+app.MapPurrrProcessMetrics();
 
 app.Run();
 
