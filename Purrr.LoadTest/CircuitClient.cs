@@ -30,7 +30,7 @@ public sealed class CircuitClient : IAsyncDisposable
     private long nextJsObjectId = 1;
     private int renders;
     private TaskCompletionSource<bool> interactive = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource rendered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<string?>> pendingCalls = new();
 
     /// <param name="http">Shares <paramref name="cookies"/> (a signed-in player) or none (a visitor).</param>
     public CircuitClient(Uri baseUri, HttpClient http, CookieContainer cookies)
@@ -90,7 +90,14 @@ public sealed class CircuitClient : IAsyncDisposable
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timer.CancelAfter(timeout);
         await interactive.Task.WaitAsync(timer.Token);
+        // Components finish wiring up after their first render (JS answers, a first query): let the page settle, as a
+        // person would look at it before clicking, so a click does not race the page's own first updates.
+        while (Stopwatch.GetElapsedTime(Volatile.Read(ref lastBatchAt)) < SettleTime)
+            await Task.Delay(SettleTime / 4, timer.Token);
     }
+
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(200);
+    private long lastBatchAt;
 
     /// <summary>Clicks the element labelled <paramref name="label"/> and waits for the render it causes; returns the round trip.</summary>
     public Task<TimeSpan> ClickAsync(string label, TimeSpan timeout, CancellationToken cancellation = default)
@@ -109,6 +116,12 @@ public sealed class CircuitClient : IAsyncDisposable
             target = ui.FindInputHandler(name, eventName) ?? throw new InvalidOperationException($"No input '{name}' with a {eventName} handler on the page.");
         return DispatchAsync(new { eventHandlerId = target.Handler, eventName, eventFieldInfo = new { componentId = target.ComponentId, fieldValue = value } },
             new { value }, timeout, cancellation);
+    }
+
+    public bool HasClass(string name)
+    {
+        lock (gate)
+            return ui.HasClass(name);
     }
 
     public IReadOnlyList<string> Buttons()
@@ -135,22 +148,37 @@ public sealed class CircuitClient : IAsyncDisposable
         movementX = 0, movementY = 0, button = 0, buttons = 0, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false, type = "click",
     };
 
+    /// <summary>
+    /// Sends the event as blazor.web.js does (the renderer's interop object, 'DispatchEventAsync') and waits until the
+    /// server reports the handler done. The server sends the renders a handler causes before it reports the handler
+    /// done, so the round trip ends with the page updated; a handler that renders nothing is an error here.
+    /// </summary>
     private async Task<TimeSpan> DispatchAsync(object descriptor, object eventArgs, TimeSpan timeout, CancellationToken cancellation)
     {
         if (hub is null || rendererInterop < 0)
             throw new InvalidOperationException("The circuit is not interactive yet.");
-        TaskCompletionSource next;
-        lock (gate)
-            next = rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var started = Stopwatch.GetTimestamp();
-        // blazor.web.js: the renderer's interop object .invokeMethodAsync('DispatchEventAsync', descriptor, eventArgs).
         var callId = Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var args = JsonSerializer.Serialize(new[] { descriptor, eventArgs }, Json);
-        await hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", rendererInterop, args, cancellation);
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timer.CancelAfter(timeout);
-        await next.Task.WaitAsync(timer.Token);
-        return Stopwatch.GetElapsedTime(started);
+        var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pendingCalls[callId] = done;
+        var rendersBefore = Volatile.Read(ref renders);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var args = JsonSerializer.Serialize(new[] { descriptor, eventArgs }, Json);
+            await hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", rendererInterop, args, cancellation);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timer.CancelAfter(timeout);
+            if (await done.Task.WaitAsync(timer.Token) is { } failure)
+                throw new InvalidOperationException($"The event handler failed: {failure}");
+        }
+        finally
+        {
+            pendingCalls.TryRemove(callId, out _);
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (Volatile.Read(ref renders) == rendersBefore)
+            throw new InvalidOperationException("The event caused no render.");
+        return elapsed;
     }
 
     private void Register(HubConnection connection)
@@ -180,7 +208,7 @@ public sealed class CircuitClient : IAsyncDisposable
                     }
                 }
                 renders++;
-                rendered.TrySetResult();
+                Volatile.Write(ref lastBatchAt, Stopwatch.GetTimestamp());
             }
             await connection.SendAsync("OnRenderCompleted", batchId, failure);
         });
@@ -197,10 +225,10 @@ public sealed class CircuitClient : IAsyncDisposable
             object? result = (int)args[3]! == 1 ? new Dictionary<string, long> { ["__jsObjectId"] = Interlocked.Increment(ref nextJsObjectId) } : null;
             await connection.SendAsync("EndInvokeJSFromDotNet", handle, true, JsonSerializer.Serialize(new[] { handle, true, result }, Json));
         }, new object());
-        connection.On<string, bool, string>("JS.EndInvokeDotNet", (_, success, message) =>
+        connection.On<string, bool, string>("JS.EndInvokeDotNet", (callId, success, message) =>
         {
-            if (!success)
-                Fail($"Event dispatch failed: {message}");
+            if (pendingCalls.TryGetValue(callId, out var call))
+                call.TrySetResult(success ? null : message);
         });
         connection.On<string>("JS.Error", Fail);
         connection.Closed += ex =>

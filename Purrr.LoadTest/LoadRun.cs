@@ -101,13 +101,13 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private static Session Visitor()
     {
         var cookies = new CookieContainer();
-        return new Session(Accounts.NewHttp(cookies), cookies, "visitor");
+        return new Session(WebSessions.NewHttp(cookies), cookies, "visitor");
     }
 
     private async Task<Session[]> SignInAllAsync() =>
         await Task.WhenAll(options.PlayerNames.Select(async name =>
         {
-            var (http, cookies) = await Accounts.SignInAsync(options.BaseUri, name, options.Password);
+            var (http, cookies) = await WebSessions.SignInAsync(options.BaseUri, name, options.Password);
             return new Session(http, cookies, name);
         }));
 
@@ -119,7 +119,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             plan.Add((session, scenario switch
             {
                 "idle" => "",
-                "care" => await Accounts.FirstCatPathAsync(session.Http, options.BaseUri),
+                "care" => await WebSessions.FirstCatPathAsync(session.Http, options.BaseUri),
                 "nightwatch" => "night-watch",
                 "rooms" => "rooms",
                 _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Known: {string.Join(", ", Scenarios)}."),

@@ -80,6 +80,10 @@ internal sealed partial class UiTree
 
     public string Text() => Squash(document.Text());
 
+    /// <summary>Whether some element carries the CSS class <paramref name="name"/>.</summary>
+    public bool HasClass(string name) =>
+        document.Descendants().Any(n => n.Attributes?.GetValueOrDefault("class")?.Split(' ').Contains(name) == true);
+
     /// <summary>Every button, with its text and whether a click on it reaches a handler (diagnostics).</summary>
     public IEnumerable<string> Buttons() =>
         document.Descendants().Where(n => n.Kind == UiNodeKind.Element && n.Name == "button")

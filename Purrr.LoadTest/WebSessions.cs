@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Purrr.LoadTest;
 
 /// <summary>Signs a player in through the static login form (antiforgery token and all), as a browser does.</summary>
-public static partial class Accounts
+public static partial class WebSessions
 {
     /// <summary>A cookie jar and client signed in as <paramref name="login"/>; throws when the form refuses.</summary>
     public static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(Uri baseUri, string login, string password)
