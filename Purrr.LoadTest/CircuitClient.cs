@@ -22,7 +22,7 @@ public sealed class CircuitClient : IAsyncDisposable
     private readonly Uri baseUri;
     private readonly HttpClient http;
     private readonly CookieContainer cookies;
-    private readonly UiTree ui = new();
+    private UiTree ui = new();
     private readonly object gate = new();
     private HubConnection? hub;
     private long rendererInterop = -1;
@@ -94,6 +94,11 @@ public sealed class CircuitClient : IAsyncDisposable
         // person would look at it before clicking, so a click does not race the page's own first updates.
         while (Stopwatch.GetElapsedTime(Volatile.Read(ref lastBatchAt)) < SettleTime)
             await Task.Delay(SettleTime / 4, timer.Token);
+        if (!TrackUi)
+        {
+            lock (gate)
+                ui = new UiTree(); // an idle tab only acknowledges from now on: thousands of them fit in the client's memory
+        }
     }
 
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(200);

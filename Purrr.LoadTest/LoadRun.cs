@@ -24,7 +24,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private readonly ConcurrentQueue<string> errors = new();
     private int eventErrors;
 
-    public static readonly string[] Scenarios = ["idle", "care", "nightwatch", "rooms"];
+    public static readonly string[] Scenarios = ["idle", "care", "nightwatch"];
 
     public async Task<ScenarioResult> RunAsync(string scenario, CancellationToken cancellation = default)
     {
@@ -82,7 +82,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             Opened = opened,
             Failed = options.Circuits - opened,
             DurationSeconds = Math.Round(running.Elapsed.TotalSeconds, 1),
-            RatePerCircuit = scenario is "care" or "rooms" ? options.RatePerCircuit : 0,
+            RatePerCircuit = scenario == "care" ? options.RatePerCircuit : 0,
             Events = roundTrips.Count,
             EventErrors = eventErrors,
             RoundTrip = Percentiles.Of(roundTrips),
@@ -121,7 +121,6 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 "idle" => "",
                 "care" => await WebSessions.FirstCatPathAsync(session.Http, options.BaseUri),
                 "nightwatch" => "night-watch",
-                "rooms" => "rooms",
                 _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Known: {string.Join(", ", Scenarios)}."),
             }));
         return plan;
@@ -131,7 +130,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private async Task ActAsync(string scenario, CircuitClient client, int index, CancellationToken cancellation)
     {
         var until = DateTime.UtcNow + options.Duration;
-        if (scenario is not ("care" or "rooms"))
+        if (scenario != "care")
         {
             var left = until - DateTime.UtcNow;
             if (left > TimeSpan.Zero)

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Purrr.LoadTest;
 
-// Purrr.LoadTest <idle|care|nightwatch|rooms> --url http://127.0.0.1:5000/ --circuits 100 [--duration 60] [--rate 1] [--ramp 16]
+// Purrr.LoadTest <idle|care|nightwatch> --url http://127.0.0.1:5000/ --circuits 100 [--duration 60] [--rate 1] [--ramp 16]
 //                [--players milo,nova] [--out result.json]
 // Purrr.LoadTest report --results <folder of result JSON> --out docs/performance.md [--bench <BenchmarkDotNet results folder>] [--cold-start-ms N]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("Purrr.LoadTest <idle|care|nightwatch|rooms> --url URL --circuits N [--duration S] [--rate R] [--ramp K] [--players a,b] [--out file.json]");
+    Console.WriteLine("Purrr.LoadTest <idle|care|nightwatch> --url URL --circuits N [--duration S] [--rate R] [--ramp K] [--players a,b] [--out file.json]");
     Console.WriteLine("Purrr.LoadTest report --results DIR --out docs/performance.md [--bench DIR] [--cold-start-ms N]");
     return 0;
 }
