@@ -36,7 +36,7 @@ Accounts__RequireConfirmedEmail=false \
 Perf__ProcessMetrics=true \
 NightWatch__TickSeconds=10 \
 Logging__LogLevel__Default=Warning \
-  dotnet Purrr.Web/bin/Release/net10.0/Purrr.Web.dll --urls "$URL" > "$work/app.log" 2>&1 &
+  dotnet Purrr.Web/bin/Release/net10.0/Purrr.Web.dll --urls "$URL" --contentRoot "$PWD/Purrr.Web/bin/Release/net10.0" > "$work/app.log" 2>&1 &
 app_pid=$!
 until curl -fs -o /dev/null "$URL"; do
   kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; echo "The app did not start."; exit 1; }
@@ -64,4 +64,6 @@ fi
 
 echo "== Report"
 load report --results "$work/results" ${bench_dir:+--bench "$bench_dir"} --cold-start-ms "$cold_ms" --out docs/performance.md
+# Hand-written findings (fixes with before/after, server settings) follow the measured figures.
+[ -f docs/performance-notes.md ] && { echo; cat docs/performance-notes.md; } >> docs/performance.md
 echo "Wrote docs/performance.md (raw results in $work)"
