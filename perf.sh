@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures Purrr against its performance goals and writes docs/performance.md (issue 15).
 #   ./perf.sh [idle circuits] [active players] [seconds per scenario] [night-watch viewers]
-# e.g. ./perf.sh 2000 500 60 200. PERF_BENCH=none skips the benchmarks; PERF_PORT picks the app's port.
+# e.g. ./perf.sh 2000 500 60 200. PERF_BENCH=none skips the benchmarks, PERF_BENCH=<folder> reports the
+# BenchmarkDotNet results already in that folder (e.g. run earlier on a quieter machine); PERF_PORT picks the app's port.
 # Builds Release, starts the app on a fresh SQLite database (demo world), measures the cold start, runs the load
 # scenarios with Purrr.LoadTest (a headless circuit client), runs the Core benchmarks, then writes the report.
 set -euo pipefail
@@ -19,7 +20,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 echo "== Build (Release)"
 dotnet build -c Release -nologo -v q Purrr.Web/Purrr.Web.csproj
 dotnet build -c Release -nologo -v q Purrr.LoadTest/Purrr.LoadTest.csproj
-[ "$BENCH" = none ] || dotnet build -c Release -nologo -v q Purrr.Bench/Purrr.Bench.csproj
+[ "$BENCH" != all ] || dotnet build -c Release -nologo -v q Purrr.Bench/Purrr.Bench.csproj
 
 work=$(mktemp -d /tmp/purrr-perf-XXXXXX)
 mkdir -p "$work/data" "$work/results"
@@ -55,7 +56,8 @@ load nightwatch --url "$URL" --circuits "$VIEWERS" --duration "$DURATION" --ramp
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 
 bench_dir=""
-if [ "$BENCH" != none ]; then
+[ -d "$BENCH" ] && bench_dir="$BENCH"
+if [ "$BENCH" = all ]; then
   echo "== Benchmarks"
   (cd "$work" && dotnet "$OLDPWD/Purrr.Bench/bin/Release/net10.0/Purrr.Bench.dll" --inProcess --job short \
     --filter '*NightWatchTickBenchmark*' '*RoomFanOutBenchmark*' '*GeneticsBenchmarks*' '*FeedBenchmark*' '*LedgerBenchmark*' '*SearchBenchmark.Posts*') || true
