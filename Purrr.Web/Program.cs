@@ -15,6 +15,7 @@ using Purrr.Web.Community;
 using Purrr.Web.Components.Account;
 using Purrr.Web.Crypto;
 using Purrr.Web.Health;
+using Purrr.Web.Perf;
 using Purrr.Web.Presence;
 using Purrr.Web.Rooms;
 using Purrr.Web.Security;
@@ -67,6 +68,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddHubOpt
 builder.Services.AddMudServices();
 builder.Services.AddPurrrHealthChecks();
 builder.Services.AddPurrrApi();
+builder.AddPurrrProcessMetrics();
 
 var app = builder.Build();
 
@@ -104,6 +106,7 @@ app.MapOAuthEndpoints();
 app.MapPrivacyEndpoints();
 app.MapPaymentWebhook();
 app.MapNftMetadata();
+app.MapPurrrProcessMetrics();
 
 app.Run();
 

@@ -1,0 +1,283 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Purrr.LoadTest.Protocol;
+
+/// <summary>
+/// A browser's logical DOM, just enough to find a button and its event handler: render batches are applied the way
+/// blazor.web.js's BrowserRenderer applies them (regions flatten into their parent, a child component and a markup
+/// block each take one logical child slot, element reference captures take none).
+/// </summary>
+internal sealed partial class UiTree
+{
+    private readonly UiNode document = new(UiNodeKind.Container, null);
+    private readonly Dictionary<int, UiNode> components = [];
+    private readonly Dictionary<ulong, (UiNode Element, string EventName)> handlers = [];
+
+    public int ComponentCount => components.Count;
+
+    public void AttachRoot(int componentId)
+    {
+        var root = new UiNode(UiNodeKind.Container, null) { ComponentId = componentId };
+        document.Insert(document.Children.Count, root);
+        components[componentId] = root;
+    }
+
+    public void Apply(RenderBatch batch)
+    {
+        foreach (var diff in batch.Diffs)
+        {
+            if (!components.TryGetValue(diff.ComponentId, out var container))
+                throw new InvalidOperationException($"No element is associated with component {diff.ComponentId}.");
+            ApplyEdits(batch, container, diff.Edits);
+        }
+        foreach (var id in batch.DisposedComponentIds)
+            components.Remove(id);
+        foreach (var id in batch.DisposedEventHandlerIds)
+            // A re-render gives an element a new handler id first, then disposes the old one: remove only that one.
+            if (handlers.Remove(id, out var owner) && owner.Element.Events?.GetValueOrDefault(owner.EventName) == id)
+                owner.Element.Events.Remove(owner.EventName);
+    }
+
+    /// <summary>
+    /// The handler a click on the first visible element labelled <paramref name="label"/> (its text or aria-label)
+    /// reaches: the element's own, or the nearest ancestor's, as the click bubbles. A label ending in * matches a text
+    /// that starts with the rest ("Feed*" finds "Feed" and "Feed (8 min)").
+    /// </summary>
+    public ulong? FindClickHandler(string label, string eventName = "click")
+    {
+        var prefix = label.EndsWith('*') ? label[..^1] : null;
+        foreach (var element in document.Descendants().Where(n => n.Kind == UiNodeKind.Element))
+        {
+            if (element.Name is not ("button" or "a" or "div" or "li" or "span") || element.Attributes?.ContainsKey("disabled") == true)
+                continue;
+            var named = element.Attributes?.GetValueOrDefault("aria-label") == label || element.Name == "button" && (prefix is null ? Squash(element.Text()) == label : Squash(element.Text()).StartsWith(prefix, StringComparison.Ordinal));
+            if (!named)
+                continue;
+            for (var at = element; at is not null; at = at.Parent)
+                if (at.Events?.TryGetValue(eventName, out var id) == true)
+                    return id;
+        }
+        return null;
+    }
+
+    /// <summary>The handler of an input-like element, found by its id, placeholder or aria-label.</summary>
+    public (ulong Handler, int ComponentId)? FindInputHandler(string name, string eventName)
+    {
+        foreach (var element in document.Descendants().Where(n => n.Kind == UiNodeKind.Element && n.Events?.ContainsKey(eventName) == true))
+        {
+            var attributes = element.Attributes;
+            if (attributes is null || !(attributes.GetValueOrDefault("id") == name || attributes.GetValueOrDefault("placeholder") == name || attributes.GetValueOrDefault("aria-label") == name))
+                continue;
+            return (element.Events![eventName], element.ComponentId);
+        }
+        return null;
+    }
+
+    /// <summary>The value of the first element carrying <paramref name="attribute"/>.</summary>
+    public string? FirstAttribute(string attribute) =>
+        document.Descendants().Select(n => n.Attributes?.GetValueOrDefault(attribute)).FirstOrDefault(v => v is not null);
+
+    public string Text() => Squash(document.Text());
+
+    /// <summary>Whether some element carries the CSS class <paramref name="name"/>.</summary>
+    public bool HasClass(string name) =>
+        document.Descendants().Any(n => n.Attributes?.GetValueOrDefault("class")?.Split(' ').Contains(name) == true);
+
+    /// <summary>Every button, with its text and whether a click on it reaches a handler (diagnostics).</summary>
+    public IEnumerable<string> Buttons() =>
+        document.Descendants().Where(n => n.Kind == UiNodeKind.Element && n.Name == "button")
+            .Select(b => $"{Squash(b.Text())} [{b.Attributes?.GetValueOrDefault("aria-label")}] {(b.Attributes?.ContainsKey("disabled") == true ? "disabled" : "")} {string.Join(",", b.Events?.Keys.AsEnumerable() ?? [])}");
+
+    private static string Squash(string text) => Whitespace().Replace(text, " ").Trim();
+
+    private void ApplyEdits(RenderBatch batch, UiNode parent, Edit[] edits)
+    {
+        var depth = 0;
+        List<(int From, int To)>? permutations = null;
+        foreach (var edit in edits)
+        {
+            switch (edit.Type)
+            {
+                case EditType.PrependFrame:
+                    InsertFrame(batch, parent, edit.SiblingIndex, edit.FrameIndex);
+                    break;
+                case EditType.RemoveFrame:
+                    Remove(parent.Children[edit.SiblingIndex]);
+                    break;
+                case EditType.SetAttribute:
+                    ApplyAttribute(batch, parent.Children[edit.SiblingIndex], edit.FrameIndex);
+                    break;
+                case EditType.RemoveAttribute:
+                    var name = batch.String(edit.RemovedAttributeName)!;
+                    var element = parent.Children[edit.SiblingIndex];
+                    element.Attributes?.Remove(name);
+                    break;
+                case EditType.UpdateText:
+                    parent.Children[edit.SiblingIndex].Content = batch.FirstString(edit.FrameIndex);
+                    break;
+                case EditType.UpdateMarkup:
+                    Remove(parent.Children[edit.SiblingIndex]);
+                    parent.Insert(edit.SiblingIndex, new UiNode(UiNodeKind.Markup, null) { Content = batch.FirstString(edit.FrameIndex) });
+                    break;
+                case EditType.StepIn:
+                    parent = parent.Children[edit.SiblingIndex];
+                    depth++;
+                    break;
+                case EditType.StepOut:
+                    parent = parent.Parent!;
+                    depth--;
+                    break;
+                case EditType.PermutationListEntry:
+                    (permutations ??= []).Add((edit.SiblingIndex, edit.FrameIndex));
+                    break;
+                case EditType.PermutationListEnd:
+                    var before = parent.Children.ToArray();
+                    foreach (var (from, to) in permutations!)
+                        parent.Children[to] = before[from];
+                    permutations = null;
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown edit type {edit.Type}.");
+            }
+        }
+    }
+
+    /// <summary>Inserts one frame (and its subtree) at a logical child index; returns how many logical children it added.</summary>
+    private int InsertFrame(RenderBatch batch, UiNode parent, int index, int frame)
+    {
+        switch (batch.TypeOf(frame))
+        {
+            case FrameType.Element:
+                var element = new UiNode(UiNodeKind.Element, batch.ElementName(frame)) { ComponentId = parent.ComponentIdWithin };
+                parent.Insert(index, element);
+                var end = frame + batch.SubtreeLength(frame);
+                var child = frame + 1;
+                for (; child < end && batch.TypeOf(child) == FrameType.Attribute; child++)
+                    ApplyAttribute(batch, element, child);
+                InsertRange(batch, element, 0, child, end);
+                return 1;
+            case FrameType.Text:
+                parent.Insert(index, new UiNode(UiNodeKind.Text, null) { Content = batch.FirstString(frame) });
+                return 1;
+            case FrameType.Markup:
+                parent.Insert(index, new UiNode(UiNodeKind.Markup, null) { Content = batch.FirstString(frame) });
+                return 1;
+            case FrameType.Component:
+                var id = batch.ComponentIdOf(frame);
+                var container = new UiNode(UiNodeKind.Container, null) { ComponentId = id };
+                parent.Insert(index, container);
+                components[id] = container;
+                return 1;
+            case FrameType.Region:
+                return InsertRange(batch, parent, index, frame + 1, frame + batch.SubtreeLength(frame));
+            case FrameType.ElementReferenceCapture:
+            case FrameType.NamedEvent:
+                return 0;
+            default:
+                throw new InvalidOperationException($"Unexpected frame type {batch.TypeOf(frame)} in a frame range.");
+        }
+    }
+
+    private int InsertRange(RenderBatch batch, UiNode parent, int index, int start, int endExclusive)
+    {
+        var first = index;
+        for (var frame = start; frame < endExclusive; frame++)
+        {
+            index += InsertFrame(batch, parent, index, frame);
+            if (batch.TypeOf(frame) is FrameType.Element or FrameType.Component or FrameType.Region)
+                frame += batch.SubtreeLength(frame) - 1;
+        }
+        return index - first;
+    }
+
+    private void ApplyAttribute(RenderBatch batch, UiNode element, int frame)
+    {
+        var name = batch.FirstString(frame)!;
+        var handler = batch.EventHandlerId(frame);
+        if (handler != 0)
+        {
+            var eventName = name.StartsWith("on", StringComparison.Ordinal) ? name[2..] : name;
+            (element.Events ??= [])[eventName] = handler;
+            handlers[handler] = (element, eventName);
+            return;
+        }
+        (element.Attributes ??= [])[name] = batch.AttributeValue(frame) ?? "";
+    }
+
+    private void Remove(UiNode node)
+    {
+        node.Parent!.Children.Remove(node);
+        node.Parent = null;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
+
+internal enum UiNodeKind { Container, Element, Text, Markup }
+
+internal sealed partial class UiNode(UiNodeKind kind, string? name)
+{
+    public UiNodeKind Kind { get; } = kind;
+
+    public string? Name { get; } = name;
+
+    public string? Content { get; set; }
+
+    public UiNode? Parent { get; set; }
+
+    public List<UiNode> Children { get; } = [];
+
+    public Dictionary<string, string>? Attributes { get; set; }
+
+    public Dictionary<string, ulong>? Events { get; set; }
+
+    /// <summary>For a component's container, that component; for an element, the component that rendered it.</summary>
+    public int ComponentId { get; init; }
+
+    public int ComponentIdWithin => Kind == UiNodeKind.Container ? ComponentId : Parent?.ComponentIdWithin ?? 0;
+
+    public void Insert(int index, UiNode child)
+    {
+        child.Parent = this;
+        Children.Insert(index, child);
+    }
+
+    public IEnumerable<UiNode> Descendants()
+    {
+        foreach (var child in Children)
+        {
+            yield return child;
+            foreach (var below in child.Descendants())
+                yield return below;
+        }
+    }
+
+    public string Text()
+    {
+        var text = new StringBuilder();
+        Collect(this, text);
+        return text.ToString();
+    }
+
+    private static void Collect(UiNode node, StringBuilder text)
+    {
+        switch (node.Kind)
+        {
+            case UiNodeKind.Text:
+                text.Append(node.Content);
+                break;
+            case UiNodeKind.Markup:
+                text.Append(Tags().Replace(node.Content ?? "", " "));
+                break;
+            default:
+                foreach (var child in node.Children)
+                    Collect(child, text);
+                break;
+        }
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+
+namespace Purrr.LoadTest;
+
+/// <summary>Percentiles of a set of durations, in milliseconds (nearest rank).</summary>
+public sealed record Percentiles(int Count, double P50, double P95, double P99, double Max)
+{
+    public static Percentiles? Of(IEnumerable<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        if (sorted.Length == 0)
+            return null;
+        double At(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return new Percentiles(sorted.Length, Math.Round(At(0.50), 1), Math.Round(At(0.95), 1), Math.Round(At(0.99), 1), Math.Round(sorted[^1], 1));
+    }
+
+    public override string ToString() => $"n={Count:N0} p50={P50} ms p95={P95} ms p99={P99} ms max={Max} ms";
+}
+
+/// <summary>The app's own figures, from its opt-in <c>/_perf/process</c> endpoint.</summary>
+public sealed record ProcessSnapshot(long WorkingSetBytes, long ManagedHeapBytes, long GcHeapSizeBytes, long GcCommittedBytes,
+    int OpenCircuits, long CircuitsOpened, int Threads, double CpuMilliseconds, int Gen0, int Gen1, int Gen2, bool ServerGc, int Processors);
+
+/// <summary>What one scenario run measured; written as JSON for the report.</summary>
+public sealed record ScenarioResult
+{
+    public required string Scenario { get; init; }
+    public required int Circuits { get; init; }
+    public int Opened { get; init; }
+    public int Failed { get; init; }
+    public double DurationSeconds { get; init; }
+    public double RatePerCircuit { get; init; }
+    public int Events { get; init; }
+    public int EventErrors { get; init; }
+    public Percentiles? RoundTrip { get; init; }
+    public Percentiles? TimeToInteractive { get; init; }
+    public long RenderBatches { get; init; }
+    public ProcessSnapshot? Baseline { get; init; }
+    public ProcessSnapshot? Loaded { get; init; }
+    public ProcessSnapshot? After { get; init; }
+    public string? Uptime { get; init; }
+    public List<string> Errors { get; init; } = [];
+
+    [JsonIgnore]
+    public double? WorkingSetPerCircuitKb => Baseline is null || Loaded is null || Opened == 0 ? null : (Loaded.WorkingSetBytes - Baseline.WorkingSetBytes) / 1024.0 / Opened;
+
+    [JsonIgnore]
+    public double? HeapPerCircuitKb => Baseline is null || Loaded is null || Opened == 0 ? null : (Loaded.ManagedHeapBytes - Baseline.ManagedHeapBytes) / 1024.0 / Opened;
+}
