@@ -70,6 +70,24 @@ public sealed class CliTests(ApiApp app) : IDisposable
     }
 
     [Fact]
+    public async Task Nft_status_reads_the_servers_answer_for_a_cat_never_minted_and_refuses_another_players_cat()
+    {
+        var (_, cat) = await LoggedInPlayerAsync("clinft");
+        var (_, othersCat) = await app.NewPlayerWithCatAsync(Names.Unique("clinftother"));
+
+        var shown = await cli.RunAsync("nft", "status", cat.ToString());
+        var json = (await cli.RunAsync("nft", "status", cat.ToString(), "--json")).Json();
+        var others = await cli.RunAsync("nft", "status", othersCat.ToString());
+
+        Assert.Equal(ExitCodes.Ok, shown.ExitCode);
+        Assert.Contains("Not minted.", shown.Output);
+        Assert.Equal("none", json["status"]!.GetValue<string>());
+        Assert.False(json["minted"]!.GetValue<bool>());
+        Assert.Equal(ExitCodes.ApiError, others.ExitCode);
+        Assert.Equal("Error: You have no cat with that id.", others.Error.TrimEnd());
+    }
+
+    [Fact]
     public async Task Without_a_login_a_command_says_how_to_log_in()
     {
         var cats = await cli.RunAsync("cats");
