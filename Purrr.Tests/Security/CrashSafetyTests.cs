@@ -55,7 +55,7 @@ public sealed class CrashSafetyTests : ServiceTestBase
         await using (var app = AppProcess.Start(Database))
         {
             await app.WaitUntilAsync(async db => (await db.Pregnancies.SingleAsync()).BornAt is not null);
-            await Task.Delay(TimeSpan.FromSeconds(2)); // two more delivery checks: none may deliver again
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // two more delivery checks: none may deliver again
         }
 
         await using (var db = Database.NewContext())
@@ -89,7 +89,7 @@ public sealed class CrashSafetyTests : ServiceTestBase
         await using (var app = AppProcess.Start(Database))
         {
             await app.WaitUntilAsync(async db => (await db.Posts.SingleAsync()).Status == PostStatus.Published);
-            await Task.Delay(TimeSpan.FromSeconds(2)); // two more schedule checks: none may publish again
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // two more schedule checks: none may publish again
         }
 
         await using (var db = Database.NewContext())
@@ -98,6 +98,59 @@ public sealed class CrashSafetyTests : ServiceTestBase
             Assert.Equal(PostStatus.Published, post.Status);
             Assert.NotNull(post.PublishedAt);
             Assert.Equal(1, await db.Notifications.CountAsync(n => n.RecipientId == milo && n.Type == NotificationType.Mention));
+        }
+    }
+
+    [Fact]
+    public async Task A_night_watch_tick_killed_mid_save_leaves_patrols_whole_and_the_next_tick_ends_the_patrol_once()
+    {
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 22, 0, 0, TimeSpan.Zero)); // 23:00 in Paris: patrols may go out
+        var patrols = new List<Guid>();
+        foreach (var name in new[] { "luna", "milo" })
+        {
+            var player = await NewPlayerAsync(name);
+            var cats = await Database.AddCatsAsync(ACat.Playful().Named($"{name}-cat").OwnedBy(player).Build(), ACat.Territorial().Named($"{name}-guard").OwnedBy(player).Build());
+            await NightWatch.SetHomeAsync(player, 48.853, 2.35);
+            var sent = await NightWatch.DeployAsync(player, cats.Select(c => new Core.NightWatch.DeployRequest(c.Id)).ToList());
+            Assert.True(sent.Succeeded, sent.FirstMessage);
+            patrols.Add(sent.Value.Id);
+        }
+        // For the real clock the app runs on: luna's patrol saw dawn while the app was down, milo's is out for another hour.
+        await using (var db = Database.NewContext())
+        {
+            await db.Patrols.Where(p => p.Id == patrols[0]).ExecuteUpdateAsync(s => s.SetProperty(p => p.EndsAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            await db.Patrols.Where(p => p.Id == patrols[1]).ExecuteUpdateAsync(s => s.SetProperty(p => p.EndsAt, DateTimeOffset.UtcNow.AddHours(1)));
+        }
+        var nightWatch = new Dictionary<string, string> { ["NightWatch__TickSeconds"] = "1" };
+
+        await using (var app = AppProcess.Start(Database, pauseAt: nameof(Core.NightWatch.Patrol), nightWatch))
+            await app.PausedAsync(); // luna's patrol ended and milo's ticked, in memory and in the open transaction
+
+        await using (var db = Database.NewContext())
+        {
+            Assert.All(await db.Patrols.ToListAsync(), p => Assert.Equal((Core.NightWatch.PatrolStatus.Active, 0, 0), (p.Status, p.Encounters, p.XpEarned)));
+            Assert.All(await db.NightWatchEvents.ToListAsync(), e => Assert.Equal(Core.NightWatch.NightEventKind.PatrolStarted, e.Kind));
+            Assert.Equal(0, await db.PatrolCats.SumAsync(c => c.XpEarned));
+        }
+
+        await using (var app = AppProcess.Start(Database, settings: nightWatch))
+        {
+            await app.WaitUntilAsync(async db => (await db.Patrols.SingleAsync(p => p.Id == patrols[0])).Status == Core.NightWatch.PatrolStatus.Completed);
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // more ticks: the patrol comes home only once
+        }
+
+        await using (var check = Database.NewContext())
+        {
+            var events = await check.NightWatchEvents.ToListAsync();
+            Assert.Single(events, e => e.PatrolId == patrols[0] && e.Kind == Core.NightWatch.NightEventKind.PatrolEnded);
+            Assert.Equal(1, await check.ActivityEvents.CountAsync(a => a.Kind == Core.Activity.ActivityKind.PatrolCompleted));
+            foreach (var patrol in await check.Patrols.ToListAsync())
+            {
+                // Every tick that counted was saved whole: the patrol's totals match its cats' and its events.
+                Assert.Equal(patrol.XpEarned, await check.PatrolCats.Where(c => c.PatrolId == patrol.Id).SumAsync(c => c.XpEarned));
+                Assert.Equal(patrol.Encounters, events.Count(e => e.PatrolId == patrol.Id && e.Kind == Core.NightWatch.NightEventKind.Encounter));
+            }
+            Assert.Equal(Core.NightWatch.PatrolStatus.Active, (await check.Patrols.SingleAsync(p => p.Id == patrols[1])).Status);
         }
     }
 
@@ -200,7 +253,7 @@ public sealed class CrashSafetyTests : ServiceTestBase
             this.database = database;
         }
 
-        public static AppProcess Start(TestDatabase database, string? pauseAt = null)
+        public static AppProcess Start(TestDatabase database, string? pauseAt = null, IReadOnlyDictionary<string, string>? settings = null)
         {
             var tests = AppContext.BaseDirectory; // …/Purrr.Tests/bin/<Configuration>/<tfm>/
             var root = new DirectoryInfo(tests);
@@ -218,7 +271,7 @@ public sealed class CrashSafetyTests : ServiceTestBase
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            var settings = new Dictionary<string, string>
+            var environment = new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development", // http:// webhooks to loopback
                 ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
@@ -235,9 +288,11 @@ public sealed class CrashSafetyTests : ServiceTestBase
                 ["HealthDevices__SilenceTickSeconds"] = "3600",
                 ["Territories__TickSeconds"] = "3600",
             };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+                environment[key] = value;
             if (pauseAt is not null)
-                settings[CrashPoint.Setting.Replace(":", "__", StringComparison.Ordinal)] = pauseAt;
-            foreach (var (key, value) in settings)
+                environment[CrashPoint.Setting.Replace(":", "__", StringComparison.Ordinal)] = pauseAt;
+            foreach (var (key, value) in environment)
                 start.Environment[key] = value;
 
             var app = new AppProcess(new Process { StartInfo = start }, database);
