@@ -10,6 +10,7 @@ using Purrr.Data.Mail;
 using Purrr.Data.Redis;
 using Purrr.Data.Search;
 using Purrr.Data.Setup;
+using Purrr.Data.Testing;
 
 namespace Purrr.Data;
 
@@ -34,7 +35,7 @@ public static class PurrrDataServices
         if (provider == DatabaseProvider.Sqlite)
         {
             connectionString ??= $"Data Source={storage.SqliteFile}";
-            services.AddDbContextFactory<SqlitePurrrDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextFactory<SqlitePurrrDbContext>(o => o.UseSqlite(connectionString).AddTestingCrashPoint(configuration));
             services.AddSingleton<IDbContextFactory<PurrrDbContext>>(sp =>
                 new BaseContextFactory<SqlitePurrrDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePurrrDbContext>>()));
             services.AddSingleton<IPostSearch, SqlitePostSearch>();
@@ -43,7 +44,7 @@ public static class PurrrDataServices
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is SqlServer: set ConnectionStrings:Purrr.");
-            services.AddDbContextFactory<SqlServerPurrrDbContext>(o => o.UseSqlServer(connectionString));
+            services.AddDbContextFactory<SqlServerPurrrDbContext>(o => o.UseSqlServer(connectionString).AddTestingCrashPoint(configuration));
             services.AddSingleton<IDbContextFactory<PurrrDbContext>>(sp =>
                 new BaseContextFactory<SqlServerPurrrDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerPurrrDbContext>>()));
             services.AddSingleton<IPostSearch>(sp => new SqlServerPostSearch(sp.GetRequiredService<IDbContextFactory<PurrrDbContext>>()));

@@ -105,6 +105,8 @@ public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, I
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var post = await db.Posts.AsNoTracking().Include(p => p.Tags).FirstOrDefaultAsync(p => p.Slug == slug && p.DeletedAt == null, ct);
+        if (post is not null && post.AuthorId != author && post.Status != PostStatus.Published)
+            post = null; // someone else's draft (or any post readers cannot see) looks missing, like a private cat
         if (WhyCannotTouch(post, author) is { } problem)
             return Result<PostForEditing>.Failure(problem.Message);
         if (post!.Status == PostStatus.Removed)
@@ -319,8 +321,11 @@ public sealed class PostService(IPurrrDbFactory dbFactory, TimeProvider clock, I
         return saved;
     }
 
+    /// <summary>What <see cref="GetForEditingAsync"/> answers for a post that is not there for this player (the page shows a 404).</summary>
+    public const string MissingMessage = "That post doesn't exist (or was deleted).";
+
     private static Problem? WhyCannotTouch(Post? post, UserId author) =>
-        post is null ? new Problem("That post doesn't exist (or was deleted).")
+        post is null ? new Problem(MissingMessage)
         : post.AuthorId != author ? new Problem("You can only change your own posts.")
         : null;
 

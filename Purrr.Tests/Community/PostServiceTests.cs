@@ -205,6 +205,19 @@ public class PostServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task Someone_elses_draft_looks_missing_to_the_editor()
+    {
+        var luna = await Database.AddPlayerAsync("luna");
+        var milo = await Database.AddPlayerAsync("milo");
+        var draft = (await Posts.SaveDraftAsync(luna, null, APost())).Value;
+
+        var load = await Posts.GetForEditingAsync(milo, draft.Slug);
+
+        Assert.Equal(PostService.MissingMessage, load.FirstMessage);
+        Assert.True((await Posts.GetForEditingAsync(luna, draft.Slug)).Succeeded);
+    }
+
+    [Fact]
     public async Task Editing_someone_elses_post_is_refused_and_changes_nothing()
     {
         var luna = await Database.AddPlayerAsync("luna");

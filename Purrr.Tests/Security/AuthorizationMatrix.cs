@@ -93,7 +93,7 @@ public static class AuthorizationMatrix
         PageRow.SignedIn("/community/mine", "My posts"),
         PageRow.Public("/community/posts/{Slug}", "{postTitle}", "/community/posts/{post}"),
         PageRow.Owned("/community/posts/{Slug}/edit", "/community/posts/{draft}/edit", "{draftTitle}",
-            new Outcome.Refused("You can only change your own posts."), visitor: Outcome.SignInFirst),
+            Outcome.NotFound, visitor: Outcome.SignInFirst), // someone else's draft looks missing; a published post is refused
         PageRow.Public("/community/tags/{Tag}", "{postTitle}", "/community/tags/matrix"),
         PageRow.SignedIn("/community/write", "Write"),
         PageRow.SignedIn("/games/paw-match", "Paw Match"),
