@@ -59,6 +59,7 @@ public sealed class AxeScanE2E(PurrrServer server, BrowserFixture browser, ITest
                         await ScanAsync(player, page, theme);
                     foreach (var page in staticPlayerPages)
                         await ScanAsync(player, page, theme, interactive: false);
+                    await ScanCatTabsAsync(player, $"cats/{cat}", theme);
                 });
 
             await using (var admin = await OpenAsync(theme))
@@ -83,18 +84,40 @@ public sealed class AxeScanE2E(PurrrServer server, BrowserFixture browser, ITest
                 var other = theme == ColorScheme.Dark ? "Switch to light theme" : "Switch to dark theme";
                 await session.Page.GetByRole(AriaRole.Button, new() { Name = other }).WaitForAsync();
             }
+            await CollectAsync(session, page, theme);
+        }
+
+        // The cat page's tabs (the owner's chat and health too) and its folded panels, each scanned once open.
+        async Task ScanCatTabsAsync(BrowserSession session, string page, ColorScheme theme)
+        {
+            await ScanAsync(session, page, theme);
+            foreach (var tab in new[] { "Territories", "Chat", "Health" })
+            {
+                await session.Page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+                await CollectAsync(session, $"{page} ({tab} tab)", theme);
+            }
+            foreach (var panel in await session.Page.Locator(".mud-expand-panel").AllAsync())
+                if (!(await panel.GetAttributeAsync("class") ?? "").Contains("mud-panel-expanded"))
+                    await panel.Locator(".mud-expand-panel-header").First.ClickAsync();
+            await CollectAsync(session, $"{page} (all panels open)", theme);
+        }
+
+        async Task CollectAsync(BrowserSession session, string page, ColorScheme theme)
+        {
             await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var result = await session.Page.RunAxe();
             foreach (var rule in result.Violations.Where(v => v.Impact is "serious" or "critical"))
                 foreach (var node in rule.Nodes)
-                    violations.Add($"[{theme}] /{page}: {rule.Id} ({rule.Impact}) at {node.Target} — {rule.Help}");
+                    violations.Add($"[{theme}] /{page}: {rule.Id} ({rule.Impact}) at {node.Target} — {rule.Help}: "
+                                   + string.Join("; ", (node.Any ?? []).Select(c => c.Message)));
         }
     }
 
     private async Task<BrowserSession> OpenAsync(ColorScheme theme)
     {
         var session = await BrowserSession.OpenAsync(browser, server);
-        await session.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = theme });
+        // Reduced motion: no page is scanned halfway through a fade (a tab switching in) with colours axe cannot trust.
+        await session.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = theme, ReducedMotion = ReducedMotion.Reduce });
         return session;
     }
 }
