@@ -54,4 +54,20 @@ public class MainLayoutTests
             Assert.Contains(section, links);
         Assert.DoesNotContain("Admin", links); // only for admins
     }
+
+    [Fact]
+    public async Task The_first_link_skips_to_the_main_landmark()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var context = ComponentTestContext.Create(database);
+
+        var layout = context.Render<MainLayout>(p => p.Add(l => l.Body, b => b.AddContent(0, "Page")));
+
+        var first = layout.FindAll("a, button, input").First();
+        Assert.Equal("Skip to main content", first.TextContent.Trim());
+        Assert.EndsWith("#main", first.GetAttribute("href"));
+        var main = layout.Find("main#main");
+        Assert.Equal("-1", main.GetAttribute("tabindex"));
+        Assert.Contains("Page", main.TextContent);
+    }
 }
