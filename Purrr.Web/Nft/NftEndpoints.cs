@@ -51,27 +51,22 @@ public static class NftEndpoints
 }
 
 /// <summary>Runs <see cref="NftOwnershipSync.TickAsync"/> every <c>Blockchain:SyncSeconds</c> (receipts, confirmations, holders).</summary>
-public sealed class NftOwnershipWorker(NftOwnershipSync sync, Purrr.Core.ScaleOut.WorkLeases leases, Microsoft.Extensions.Options.IOptions<BlockchainOptions> options,
-    ILogger<NftOwnershipWorker> logger) : BackgroundService
+public sealed class NftOwnershipWorker(NftOwnershipSync sync, Purrr.Core.ScaleOut.WorkLeases leases,
+    Microsoft.Extensions.Options.IOptions<BlockchainOptions> options, ILogger<NftOwnershipWorker> logger)
+    : Purrr.Web.Background.LeasedTickWorker(leases, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.SyncSeconds));
+
+    protected override async Task<string?> TickAsync(CancellationToken ct)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.SyncSeconds));
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await leases.RunAsync(nameof(NftOwnershipWorker), interval, sync.TickAsync, stoppingToken);
-            }
-            catch (ChainUnavailableException e)
-            {
-                logger.LogWarning("NFT sync: {Problem}", e.Message);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "NFT sync failed; retrying in {Interval}.", interval);
-            }
-            await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await sync.TickAsync(ct);
         }
+        catch (ChainUnavailableException e)
+        {
+            logger.LogWarning("NFT sync: {Problem}", e.Message); // the chain is down: expected, not an error
+        }
+        return null;
     }
 }
