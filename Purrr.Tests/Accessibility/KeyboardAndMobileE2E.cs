@@ -39,6 +39,30 @@ public sealed class KeyboardAndMobileE2E(PurrrServer server, BrowserFixture brow
     }
 
     [Fact]
+    public async Task A_new_page_focuses_its_heading_but_never_takes_focus_from_a_field_being_typed_in()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser, server);
+        await session.RunAsync(async () =>
+        {
+            await session.SignInAsync("milo", DemoWorld.PlayerPassword);
+            await session.GotoAsync("shop");
+            var page = session.Page;
+            await page.GetByRole(AriaRole.Link, new() { Name = "Community" }).First.ClickAsync(); // in-circuit navigation
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeFocusedAsync();
+
+            // On a slow connection the heading's focus call can land after the player started typing: it must not steal focus.
+            var search = page.GetByRole(AriaRole.Searchbox).Or(page.GetByRole(AriaRole.Textbox)).First;
+            await search.FocusAsync();
+            await search.PressSequentiallyAsync("pur");
+            await page.EvaluateAsync("window.purrrFocusHeading()");
+            await Expect(search).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync("r");
+            await Expect(search).ToHaveValueAsync("purr");
+        });
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task Players_who_ask_for_less_motion_get_no_transitions()
     {
         await using var session = await BrowserSession.OpenAsync(browser, server);

@@ -14,3 +14,14 @@
     window.Blazor?.addEventListener?.("enhancedload", fillTimeZones);
     fillTimeZones();
 })();
+
+// After a navigation the new page's heading takes focus, so screen readers announce the page (FocusPageHeading.razor),
+// except when the player already put focus in a field: on a slow connection the call can arrive after they started typing.
+window.purrrFocusHeading = () => {
+    const active = document.activeElement;
+    if (active?.matches("input, textarea, select, [contenteditable='true']")) return;
+    const heading = document.querySelector("h1");
+    if (!heading) return;
+    if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+};
