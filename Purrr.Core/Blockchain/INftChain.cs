@@ -17,6 +17,9 @@ public interface INftChain
     /// <summary><c>ownerOf(tokenId)</c>, checksummed; null when the token does not exist.</summary>
     Task<string?> OwnerOfAsync(BlockchainOptions options, string contract, long tokenId, CancellationToken ct = default);
 
+    /// <summary>The token ids of <paramref name="contract"/>'s Transfer events in blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/> (both included).</summary>
+    Task<IReadOnlyCollection<long>> TransferredTokensAsync(BlockchainOptions options, string contract, long fromBlock, long toBlock, CancellationToken ct = default);
+
     /// <summary>The call data of <c>safeTransferFrom(from, to, tokenId)</c>, for the holder's wallet to send.</summary>
     string TransferCallData(string from, string to, long tokenId);
 }

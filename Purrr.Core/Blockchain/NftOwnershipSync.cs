@@ -10,8 +10,9 @@ namespace Purrr.Core.Blockchain;
 
 /// <summary>
 /// Follows the chain (spec §11): moves pending transactions on (mined, confirmed after N blocks, failed), records the gas the
-/// platform paid, and re-reads each token's holder with <c>ownerOf</c>. A token on another player's linked wallet makes the
-/// cat theirs; on an address no player linked, the cat is "held outside Purrr". One tick = one pass; a pass twice changes nothing.
+/// platform paid, and re-reads token holders with <c>ownerOf</c>: every token on the first pass and every
+/// <see cref="FullPassEvery"/>, in between only tokens with a Transfer event since the last pass and newly minted ones.
+/// A token on another player's linked wallet makes the cat theirs; on an address no player linked, the cat is "held outside Purrr". One tick = one pass; a pass twice changes nothing.
 /// </summary>
 public sealed class NftOwnershipSync(IPurrrDbFactory dbFactory, TimeProvider clock, FeatureFlags flags, INftChain chain,
     IOptions<BlockchainOptions> options, IEventBus bus)
@@ -21,7 +22,15 @@ public sealed class NftOwnershipSync(IPurrrDbFactory dbFactory, TimeProvider clo
     /// <summary>How long a reserved mint may wait for its transaction hash before the sync calls it interrupted.</summary>
     public static readonly TimeSpan SendingTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>One pass over every unfinished transaction and every token; returns how many things changed.</summary>
+    /// <summary>How often the background sync re-reads every token's holder, not only those with Transfer events since its last pass.</summary>
+    public static readonly TimeSpan FullPassEvery = TimeSpan.FromMinutes(10);
+
+    private readonly Lock cursorGate = new();
+    private Dictionary<string, Cursor> cursors = new(StringComparer.OrdinalIgnoreCase);
+    private long cursorsChain = -1;
+    private DateTimeOffset cursorsSince = DateTimeOffset.MinValue;
+
+    /// <summary>One pass over every unfinished transaction and the tokens that moved; returns how many things changed.</summary>
     public async Task<int> TickAsync(CancellationToken ct = default)
     {
         if (!await ReadyAsync(ct))
@@ -120,21 +129,76 @@ public sealed class NftOwnershipSync(IPurrrDbFactory dbFactory, TimeProvider clo
     private async Task<int> SyncHoldersAsync(CatId? only, CancellationToken ct)
     {
         var current = options.Value;
-        List<CatId> minted;
+        List<MintedToken> minted;
         await using (var db = await dbFactory.CreateAsync(ct))
             minted = await db.CatNfts.AsNoTracking()
                 .Where(n => n.ChainId == current.ChainId && n.TokenId != null && n.Status != NftStatus.Failed)
                 .Where(n => only == null || n.CatId == only)
-                .OrderBy(n => n.CreatedAt).Select(n => n.CatId).ToListAsync(ct);
+                .OrderBy(n => n.CreatedAt).Select(n => new MintedToken(n.CatId, n.ContractAddress, n.TokenId!.Value)).ToListAsync(ct);
+        if (only is not null)
+            return await SyncHoldersAsync(minted, ct) ?? 0;
+
+        // The whole world: re-read only the tokens that moved (or are new) since the last pass, a full pass now and then.
+        var now = clock.GetUtcNow();
+        var cursors = Cursors(current.ChainId, now);
         var changed = 0;
-        foreach (var cat in minted)
+        foreach (var contract in minted.GroupBy(t => t.Contract, StringComparer.OrdinalIgnoreCase))
         {
-            var result = await Conflicts.RetryAsync(() => SyncHolderAsync(cat, ct), maxAttempts: 5);
-            if (result.Succeeded && result.Value)
-                changed++;
+            var latest = await chain.LatestBlockAsync(current, ct);
+            var tokens = contract.ToList();
+            Cursor? known;
+            lock (cursorGate)
+                known = cursors.GetValueOrDefault(contract.Key);
+            if (known is not null)
+            {
+                var moved = await chain.TransferredTokensAsync(current, contract.Key, known.Block + 1, latest, ct);
+                tokens = tokens.Where(t => moved.Contains(t.Token) || !known.Tokens.Contains(t.Token)).ToList();
+            }
+            if (await SyncHoldersAsync(tokens, ct) is not { } done)
+                continue; // a token could not be saved: the same range again next time
+            changed += done;
+            lock (cursorGate)
+                cursors[contract.Key] = new Cursor(latest, contract.Select(t => t.Token).ToHashSet());
         }
         return changed;
     }
+
+    /// <summary>Re-reads the holders of <paramref name="tokens"/>: how many changed, or null when one of them could not be saved.</summary>
+    private async Task<int?> SyncHoldersAsync(IEnumerable<MintedToken> tokens, CancellationToken ct)
+    {
+        var changed = 0;
+        var complete = true;
+        foreach (var token in tokens)
+        {
+            var result = await Conflicts.RetryAsync(() => SyncHolderAsync(token.Cat, ct), maxAttempts: 5);
+            complete &= result.Succeeded;
+            if (result.Succeeded && result.Value)
+                changed++;
+        }
+        return complete ? changed : null;
+    }
+
+    /// <summary>
+    /// How far this instance read each contract's Transfer events (the block, and the tokens it knew then); forgotten every
+    /// <see cref="FullPassEvery"/> (and at start), so the next pass re-reads every holder: a missed event or a reorg heals.
+    /// </summary>
+    private Dictionary<string, Cursor> Cursors(long chainId, DateTimeOffset now)
+    {
+        lock (cursorGate)
+        {
+            if (cursorsChain != chainId || now - cursorsSince >= FullPassEvery || now < cursorsSince)
+            {
+                cursors = new Dictionary<string, Cursor>(StringComparer.OrdinalIgnoreCase);
+                cursorsChain = chainId;
+                cursorsSince = now;
+            }
+            return cursors;
+        }
+    }
+
+    private sealed record Cursor(long Block, HashSet<long> Tokens);
+
+    private sealed record MintedToken(CatId Cat, string Contract, long Token);
 
     /// <summary>Re-reads one token's holder and applies it; true when something changed.</summary>
     private async Task<Result<bool>> SyncHolderAsync(CatId catId, CancellationToken ct)

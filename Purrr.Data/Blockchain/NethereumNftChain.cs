@@ -3,6 +3,8 @@ using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 using Purrr.Core.Blockchain;
 using static Purrr.Data.Blockchain.NethereumChainGateway;
 
@@ -75,6 +77,21 @@ public sealed class NethereumNftChain : INftChain
             {
                 return null; // ERC721NonexistentToken: no such token (any more)
             }
+        }, ct);
+    }
+
+    public async Task<IReadOnlyCollection<long>> TransferredTokensAsync(BlockchainOptions options, string contract, long fromBlock, long toBlock,
+        CancellationToken ct = default)
+    {
+        if (fromBlock > toBlock)
+            return [];
+        var (web3, _) = Connect(options);
+        return await CallAsync(options, async () =>
+        {
+            var transfers = web3.Eth.GetEvent<TransferEvent>(contract);
+            var logs = await transfers.GetAllChangesAsync(transfers.CreateFilterInput(
+                new BlockParameter(new HexBigInteger(fromBlock)), new BlockParameter(new HexBigInteger(toBlock))));
+            return (IReadOnlyCollection<long>)logs.Select(l => (long)l.Event.TokenId).ToHashSet();
         }, ct);
     }
 

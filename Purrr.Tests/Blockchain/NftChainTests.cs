@@ -47,14 +47,15 @@ public sealed class NftChainTests : NftTestBase
         await LinkWalletAsync(buyer, TestWallets.CarolKey, TestWallets.CarolAddress);
         var cat = await CatOfAsync(owner);
 
+        var sync = Sync; // one sync throughout, as in the app: after its first pass it follows the Transfer events
         var minted = await Nfts.MintAsync(owner, cat.Id, AppUrl);
         Assert.True(minted.Succeeded, minted.FirstMessage);
         Assert.Equal(NftStatus.Pending, minted.Value.Status);
 
-        await Sync.TickAsync();
+        await sync.TickAsync();
         var mined = await Nfts.GetAsync(cat.Id);
         await chain.MineAsync(2);
-        await Sync.TickAsync();
+        await sync.TickAsync();
         var confirmed = await Nfts.GetAsync(cat.Id);
 
         Assert.Equal(NftStatus.Mined, mined.Status);
@@ -77,7 +78,7 @@ public sealed class NftChainTests : NftTestBase
         input.Gas = await holder.Eth.TransactionManager.EstimateGasAsync(input);
         var hash = await holder.Eth.TransactionManager.SendTransactionAsync(input);
         Assert.True((await Nfts.RecordTransferAsync(owner, cat.Id, request.To, hash)).Succeeded);
-        await Sync.TickAsync();
+        await sync.TickAsync();
 
         Assert.Equal(TestWallets.CarolAddress, await purrrCats.GetFunction("ownerOf").CallAsync<string>(1), StringComparer.OrdinalIgnoreCase);
         await using (var db = Database.NewContext())

@@ -16,6 +16,7 @@ public sealed class ScriptedNftChain : INftChain
     private readonly Lock gate = new();
     private readonly Dictionary<string, ChainReceipt> receipts = [];
     private readonly List<(string Hash, string To)> unmined = [];
+    private readonly List<(long Block, long Token)> transfers = [];
     private long nextToken = 1;
 
     public long LatestBlock { get; private set; } = 10;
@@ -26,6 +27,9 @@ public sealed class ScriptedNftChain : INftChain
     public bool OutOfGas { get; set; }
 
     public List<(string To, string TokenUri)> Mints { get; } = [];
+
+    /// <summary>How many times the holder of a token was read (<c>ownerOf</c>).</summary>
+    public int OwnerReads { get; private set; }
     public Dictionary<long, string> Holders { get; } = [];
 
     public Task<SentTransaction> SendMintAsync(BlockchainOptions options, string contract, string to, string tokenUri, CancellationToken ct = default)
@@ -56,6 +60,7 @@ public sealed class ScriptedNftChain : INftChain
                 }
                 var token = nextToken++;
                 Holders[token] = to;
+                transfers.Add((LatestBlock, token));
                 receipts[hash] = new ChainReceipt(true, LatestBlock, 100_000, 120_000, GasPriceWei, token);
             }
             unmined.Clear();
@@ -69,11 +74,31 @@ public sealed class ScriptedNftChain : INftChain
         {
             LatestBlock++;
             Holders[token] = to;
+            transfers.Add((LatestBlock, token));
             receipts[hash.ToLowerInvariant()] = new ChainReceipt(true, LatestBlock, 60_000, 80_000, GasPriceWei, token);
         }
     }
 
+    /// <summary>A transfer sent from a wallet outside Purrr (no transaction Purrr knows of), mined in a block of its own.</summary>
+    public void TransferOutside(long token, string to)
+    {
+        lock (gate)
+        {
+            LatestBlock++;
+            Holders[token] = to;
+            transfers.Add((LatestBlock, token));
+        }
+    }
+
     public void Mine(int blocks) => LatestBlock += blocks;
+
+    public Task<IReadOnlyCollection<long>> TransferredTokensAsync(BlockchainOptions options, string contract, long fromBlock, long toBlock,
+        CancellationToken ct = default)
+    {
+        ThrowWhenDown(options);
+        lock (gate)
+            return Task.FromResult<IReadOnlyCollection<long>>(transfers.Where(t => t.Block >= fromBlock && t.Block <= toBlock).Select(t => t.Token).ToHashSet());
+    }
 
     public Task<ChainReceipt?> ReceiptAsync(BlockchainOptions options, string contract, string hash, CancellationToken ct = default)
     {
@@ -92,7 +117,10 @@ public sealed class ScriptedNftChain : INftChain
     {
         ThrowWhenDown(options);
         lock (gate)
+        {
+            OwnerReads++;
             return Task.FromResult(Holders.GetValueOrDefault(tokenId));
+        }
     }
 
     public string TransferCallData(string from, string to, long tokenId) => new NethereumNftChain().TransferCallData(from, to, tokenId);

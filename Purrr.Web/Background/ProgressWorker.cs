@@ -8,54 +8,25 @@ namespace Purrr.Web.Background;
 /// <summary>
 /// Applies recorded activities to quests and achievements: right after each save that records one, and every
 /// <c>Progress:SweepSeconds</c> (default 5) for anything left over (e.g. from before a restart). One loop, so a
-/// player's events are applied one after another.
+/// player's events are applied one after another; a full batch brings the next one on at once.
 /// </summary>
-public sealed class ProgressWorker(ProgressService progress, WorkLeases leases, IEventBus bus, IConfiguration configuration, ILogger<ProgressWorker> logger) : BackgroundService
+public sealed class ProgressWorker(ProgressService progress, WorkLeases leases, IEventBus bus, IConfiguration configuration, ILogger<ProgressWorker> logger)
+    : LeasedTickWorker(leases, logger)
 {
-    private readonly SemaphoreSlim wakeUp = new(0, 1);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Progress:SweepSeconds", 5));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var subscription = bus.Subscribe<ActivityRecorded>(_ =>
-        {
-            try
-            {
-                wakeUp.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // already signalled: the next pass picks this activity up too
-            }
-            return Task.CompletedTask;
-        });
-        var sweep = TimeSpan.FromSeconds(configuration.GetValue("Progress:SweepSeconds", 5));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await leases.RunAsync(nameof(ProgressWorker), sweep, progress.ProcessPendingAsync, stoppingToken) == ProgressService.BatchSize)
-                {
-                    // a full batch: there may be more
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Applying activity progress failed; retrying at the next sweep.");
-            }
-            try
-            {
-                await wakeUp.WaitAsync(sweep, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override bool TickAtStart => true;
 
-    public override void Dispose()
+    protected override IDisposable Listen() => bus.Subscribe<ActivityRecorded>(_ =>
     {
-        wakeUp.Dispose();
-        base.Dispose();
+        WakeUp();
+        return Task.CompletedTask;
+    });
+
+    protected override async Task<string?> TickAsync(CancellationToken ct)
+    {
+        if (await progress.ProcessPendingAsync(ct) == ProgressService.BatchSize)
+            WakeUp(); // a full batch: there may be more
+        return null;
     }
 }

@@ -2,23 +2,14 @@ using Purrr.Core.Rooms;
 
 namespace Purrr.Web.Background;
 
-/// <summary>Once a second: clears typing indicators that timed out and forgets idle players in the rate limiter.</summary>
-public sealed class RoomsWorker(RoomRegistry registry, ILogger<RoomsWorker> logger) : BackgroundService
+/// <summary>Once a second, on this instance: clears typing indicators that timed out and forgets idle players in the rate limiter.</summary>
+public sealed class RoomsWorker(RoomRegistry registry, ILogger<RoomsWorker> logger) : TickWorker(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
+
+    protected override Task<string?> TickAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        // Stopping ends the loop quietly instead of throwing.
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                registry.Sweep();
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Sweeping the live rooms failed; trying again in a second.");
-            }
-        }
+        registry.Sweep();
+        return Task.FromResult<string?>(null);
     }
 }

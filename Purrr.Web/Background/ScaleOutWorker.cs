@@ -8,25 +8,18 @@ namespace Purrr.Web.Background;
 /// Several instances (<c>Realtime:Redis</c>): every <see cref="AppInstance.Heartbeat"/> tells the other instances who is
 /// around here and which cats sit in rooms here, and drops what silent instances had. Alone, it does nothing.
 /// </summary>
-public sealed class ScaleOutWorker(AppInstance instance, PresenceTracker presence, RoomRegistry rooms, ILogger<ScaleOutWorker> logger) : BackgroundService
+public sealed class ScaleOutWorker(AppInstance instance, PresenceTracker presence, RoomRegistry rooms, ILogger<ScaleOutWorker> logger) : TickWorker(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => instance.IsShared;
+
+    protected override TimeSpan Interval => instance.Heartbeat;
+
+    protected override bool TickAtStart => true;
+
+    protected override Task<string?> TickAsync(CancellationToken ct)
     {
-        if (!instance.IsShared)
-            return;
-        using var timer = new PeriodicTimer(instance.Heartbeat);
-        do
-        {
-            try
-            {
-                presence.Heartbeat();
-                rooms.Heartbeat();
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Scale-out heartbeat failed; trying again in {Interval}.", instance.Heartbeat);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        presence.Heartbeat();
+        rooms.Heartbeat();
+        return Task.FromResult<string?>(null);
     }
 }

@@ -6,24 +6,16 @@ namespace Purrr.Web.Background;
 /// <summary>
 /// Recomputes the trending scores at start and then every <c>Community:TrendingMinutes</c> (default 60, spec §8).
 /// </summary>
-public sealed class TrendingWorker(TrendingService trending, WorkLeases leases, IConfiguration configuration, ILogger<TrendingWorker> logger) : BackgroundService
+public sealed class TrendingWorker(TrendingService trending, WorkLeases leases, IConfiguration configuration, ILogger<TrendingWorker> logger)
+    : LeasedTickWorker(leases, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Community:TrendingMinutes", TrendingRules.RecomputeEvery.TotalMinutes)));
-        using var timer = new PeriodicTimer(interval);
-        do
-        {
-            try
-            {
-                var trendingNow = await leases.RunAsync(nameof(TrendingWorker), interval, trending.RecomputeAsync, stoppingToken);
-                logger.LogDebug("Trending recomputed: {Posts} posts of the last week.", trendingNow);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Recomputing trending scores failed; trying again in {Interval}.", interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
-    }
+    protected override TimeSpan Interval =>
+        TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Community:TrendingMinutes", TrendingRules.RecomputeEvery.TotalMinutes)));
+
+    protected override bool TickAtStart => true;
+
+    protected override LogLevel DoneLevel => LogLevel.Debug;
+
+    protected override async Task<string?> TickAsync(CancellationToken ct) =>
+        $"trending recomputed: {await trending.RecomputeAsync(ct)} posts of the last week.";
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Purrr.Core.Events;
 using Purrr.Core.ScaleOut;
 using Purrr.Core.Webhooks;
+using Purrr.Web.Background;
 
 namespace Purrr.Web.Webhooks;
 
@@ -9,35 +10,24 @@ namespace Purrr.Web.Webhooks;
 /// Sends webhooks from the outbox: at start (events saved before a stop or crash), then every
 /// <c>Webhooks:PollSeconds</c>, and at once when a test event or a redelivery is queued.
 /// </summary>
-public sealed class WebhookWorker(WebhookDispatcher dispatcher, WorkLeases leases, IEventBus bus, IOptions<WebhookOptions> options, ILogger<WebhookWorker> logger) : BackgroundService
+public sealed class WebhookWorker(WebhookDispatcher dispatcher, WorkLeases leases, IEventBus bus, IOptions<WebhookOptions> options, ILogger<WebhookWorker> logger)
+    : LeasedTickWorker(leases, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.RunWorker;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
+
+    protected override bool TickAtStart => true;
+
+    protected override IDisposable Listen() => bus.Subscribe<WebhookDeliveryQueued>(_ =>
     {
-        if (!options.Value.RunWorker)
-            return;
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
-        using var wake = new SemaphoreSlim(0);
-        using var subscription = bus.Subscribe<WebhookDeliveryQueued>(_ =>
-        {
-            if (wake.CurrentCount == 0)
-                wake.Release();
-            return Task.CompletedTask;
-        });
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var round = await leases.RunAsync(nameof(WebhookWorker), interval, dispatcher.RunAsync, stoppingToken);
-                if (round is not null && round.Attempts > 0)
-                    logger.LogInformation("Webhooks: {Attempts} attempt(s), {Delivered} delivered, {Failed} hook(s) failed.", round.Attempts, round.Delivered, round.HooksFailed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Sending webhooks failed; trying again in {Interval}.", interval);
-            }
-            await wake.WaitAsync(interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+        WakeUp();
+        return Task.CompletedTask;
+    });
+
+    protected override async Task<string?> TickAsync(CancellationToken ct) =>
+        await dispatcher.RunAsync(ct) is { Attempts: > 0 } round
+            ? $"{round.Attempts} attempt(s), {round.Delivered} delivered, {round.HooksFailed} hook(s) failed." : null;
 }
 
 public static class WebhookSetup
