@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Purrr.Core.Accounts;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
@@ -10,7 +11,6 @@ using Purrr.Core.Common;
 using Purrr.Core.NightWatch;
 using Purrr.Core.Persistence;
 using Purrr.Data.Accounts;
-using Microsoft.Extensions.Options;
 
 namespace Purrr.Data.Setup;
 
