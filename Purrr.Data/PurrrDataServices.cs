@@ -72,6 +72,7 @@ public static class PurrrDataServices
         Webhooks.HttpWebhookTransport.AddTo(services, configuration);
         Payments.PaymentServices.AddPurrrPayments(services, configuration);
         services.AddScoped<DemoWorld>();
+        services.AddSingleton<DemoWorldSeeding>();
         services.AddPurrrRedis(configuration);
         return services;
     }

@@ -14,7 +14,8 @@ public sealed class DatabaseInitializer(
     DemoWorld demoWorld,
     IOptions<DemoOptions> demo)
 {
-    public async Task InitializeAsync(CancellationToken ct = default)
+    /// <summary>Returns whether the rest of the demo world is still to be seeded (<see cref="DemoOptions.Background"/>).</summary>
+    public async Task<bool> InitializeAsync(CancellationToken ct = default)
     {
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
@@ -27,8 +28,12 @@ public sealed class DatabaseInitializer(
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new PurrrRole(role));
 
-        if (demo.Value.Seed)
-            await demoWorld.SeedIfEmptyAsync(ct);
+        if (!demo.Value.Seed)
+            return false;
+        if (demo.Value.Background)
+            return await demoWorld.SeedPlayersIfEmptyAsync(ct);
+        await demoWorld.SeedIfEmptyAsync(ct);
+        return false;
     }
 }
 
@@ -36,7 +41,10 @@ public static class DatabaseInitialization
 {
     public static async Task InitializePurrrDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+        bool neighbourhoodPending;
+        await using (var scope = services.CreateAsyncScope())
+            neighbourhoodPending = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+        if (neighbourhoodPending)
+            services.GetRequiredService<DemoWorldSeeding>().StartNeighbourhood(services);
     }
 }

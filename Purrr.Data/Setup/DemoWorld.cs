@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Purrr.Core.Accounts;
 using Purrr.Core.Activity;
 using Purrr.Core.Cats;
@@ -17,6 +18,13 @@ public sealed class DemoOptions
 {
     /// <summary>Seed the demo world into an empty database (on in Development).</summary>
     public bool Seed { get; set; }
+
+    /// <summary>
+    /// Seed only the accounts and cats before the app serves, and the rest of the neighbourhood (homes, follows, lost pets,
+    /// posts) right after, in the background (<see cref="DemoWorldSeeding"/>), so a fresh database starts as fast as an
+    /// existing one. Off: everything is seeded before the first request (the tests' default).
+    /// </summary>
+    public bool Background { get; set; } = true;
 }
 
 /// <summary>A handful of players and cats, so a newcomer opens a living app. Same world every time (fixed seed).</summary>
@@ -31,6 +39,7 @@ public sealed class DemoWorld(
     CommentService comments,
     ReactionService reactions,
     TimeProvider clock,
+    IOptions<Argon2Options> argon2,
     ILogger<DemoWorld> logger)
 {
     public const string AdminUserName = "admin";
@@ -77,14 +86,55 @@ public sealed class DemoWorld(
         ], new(48.8541, 2.3612)),
     ];
 
-    /// <summary>Seeds only an empty database; returns whether it did.</summary>
+    /// <summary>Seeds the whole demo world, but only into an empty database; returns whether it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        if (!await SeedPlayersIfEmptyAsync(ct))
+            return false;
+        await SeedNeighbourhoodAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The first part, enough for the front page and every demo sign-in: the accounts (roles, confirmed emails) and their cats.
+    /// Seeds only an empty database; returns whether it did.
+    /// </summary>
+    public async Task<bool> SeedPlayersIfEmptyAsync(CancellationToken ct = default)
     {
         if (await users.Users.AnyAsync(ct))
             return false;
 
         var random = new SeededRandomSource(2026);
         await using var db = await dbFactory.CreateAsync(ct);
+        var hasher = users.PasswordHasher;
+        users.PasswordHasher = new DemoPasswordHasher(hasher, argon2.Value);
+        try
+        {
+            await RegisterPlayersAsync(db, random, ct);
+        }
+        finally
+        {
+            users.PasswordHasher = hasher;
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The rest, after <see cref="SeedPlayersIfEmptyAsync"/>: homes and zones, follows, lost pets, posts.</summary>
+    public async Task SeedNeighbourhoodAsync(CancellationToken ct = default)
+    {
+        await SettleHomesAsync(ct);
+        await BefriendPlayersAsync(ct);
+        await ReportLostPetsAsync(ct);
+        await WritePostsAsync(ct);
+
+        logger.LogWarning(
+            "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna (moderator), milo, nova or pixel / {PlayerPassword}.",
+            AdminUserName, AdminPassword, PlayerPassword);
+    }
+
+    private async Task RegisterPlayersAsync(IPurrrDb db, SeededRandomSource random, CancellationToken ct)
+    {
         foreach (var player in Players)
         {
             // The first account becomes Admin, so the admin is registered first.
@@ -109,17 +159,38 @@ public sealed class DemoWorld(
                     LevelUps.Record(db, account.Value.Id, cat, cat.Level, now);
             }
         }
-        await db.SaveChangesAsync(ct);
-        await SettleHomesAsync(ct);
-        await BefriendPlayersAsync(ct);
-        await ReportLostPetsAsync(ct);
-        await WritePostsAsync(ct);
-
-        logger.LogWarning(
-            "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna (moderator), milo, nova or pixel / {PlayerPassword}.",
-            AdminUserName, AdminPassword, PlayerPassword);
-        return true;
     }
+
+    /// <summary>
+    /// Argon2id at full cost takes ~300 ms of both cores per hash, five times over for the demo accounts: the two published
+    /// demo passwords come pre-hashed at the default cost (the same check as any hash; a different configured cost
+    /// hashes each password once instead).
+    /// </summary>
+    private sealed class DemoPasswordHasher(IPasswordHasher<PurrrUser> inner, Argon2Options cost) : IPasswordHasher<PurrrUser>
+    {
+        public static readonly IReadOnlyDictionary<string, string> PreHashed = new Dictionary<string, string>
+        {
+            [AdminPassword] = "$argon2id$v=19$m=65536,t=4,p=3$mPRmIB7sqtDjJjQBiK7heQ$uSrg61EnP77uWBwZw55GT4ey9jmaTGsLZ3k4IjUkIic",
+            [PlayerPassword] = "$argon2id$v=19$m=65536,t=4,p=3$2A0gJH+hyCTQ2Gjo3X+8rA$9Jd4x37Pzm7Ty+vrm1cPfwhKVUp/effBKswPVcDWkBs",
+        };
+
+        private readonly Dictionary<string, string> hashes = PreHashed
+            .Where(h => inner is Argon2PasswordHasher && h.Value.StartsWith($"$argon2id$v=19$m={cost.MemoryKib},t={cost.Iterations},p={cost.Parallelism}$", StringComparison.Ordinal))
+            .ToDictionary();
+
+        public string HashPassword(PurrrUser user, string password)
+        {
+            if (!hashes.TryGetValue(password, out var hash))
+                hashes[password] = hash = inner.HashPassword(user, password);
+            return hash;
+        }
+
+        public PasswordVerificationResult VerifyHashedPassword(PurrrUser user, string hashedPassword, string providedPassword) =>
+            inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
+
+    /// <summary>The pre-hashed demo passwords, for the test that they still verify.</summary>
+    public static IReadOnlyDictionary<string, string> PreHashedPasswords => DemoPasswordHasher.PreHashed;
 
     // The demo players follow each other, so "Who's online" has someone on it from the start.
     private async Task BefriendPlayersAsync(CancellationToken ct)

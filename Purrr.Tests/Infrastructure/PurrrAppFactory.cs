@@ -40,6 +40,9 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
     /// <summary>Seed the demo world at start.</summary>
     public bool SeedDemoWorld { get; init; }
 
+    /// <summary>Seed the demo neighbourhood after start, as the app does (off: all of it before the first request).</summary>
+    public bool SeedDemoInBackground { get; init; }
+
     /// <summary>Require a confirmed email to sign in, as outside Development.</summary>
     public bool RequireConfirmedEmail { get; init; }
 
@@ -60,6 +63,7 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Seed", SeedDemoWorld ? "true" : "false");
+        builder.UseSetting("Demo:Background", SeedDemoInBackground ? "true" : "false");
         builder.UseSetting("Accounts:RequireConfirmedEmail", RequireConfirmedEmail ? "true" : "false");
         builder.UseSetting("Accounts:Argon2:MemoryKib", "1024");
         builder.UseSetting("Accounts:Argon2:Iterations", "1");
