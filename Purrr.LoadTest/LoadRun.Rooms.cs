@@ -67,13 +67,14 @@ public sealed partial class LoadRun
         await Task.WhenAll(seated.Where(s => s.Cat is not null).Select(s => MemberLoopAsync(s, byRoom[s.Room], until, cancellation)));
     }
 
-    /// <summary>Clicks "Bring …" for the player's <paramref name="seat"/>-th cat (or the first one free) and waits until it is in.</summary>
+    /// <summary>Clicks "Bring …" for the player's <paramref name="seat"/>-th cat and waits until it is in; null when that cat can't come.</summary>
     private static async Task<string?> BringCatAsync(CircuitClient client, int seat, CancellationToken cancellation)
     {
         var candidates = client.ButtonsStartingWith("Bring ");
-        var pick = seat < candidates.Count && candidates[seat].Enabled ? candidates[seat] : candidates.FirstOrDefault(c => c.Enabled);
-        if (pick.Text is null)
-            return null; // this player has no cat free for this room: the tab watches
+        // No second choice: another tab of this player is bringing that cat into its own room at the same moment.
+        if (seat >= candidates.Count || !candidates[seat].Enabled)
+            return null; // this player has no cat for this room (fewer cats, or too tired): the tab watches
+        var pick = candidates[seat];
         await client.ClickAsync(pick.Text, EventTimeout, cancellation);
         try
         {
