@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Purrr against its performance goals and writes docs/performance.md (issue 15).
-#   ./perf.sh [idle circuits] [active players] [seconds per scenario] [night-watch viewers]
-# e.g. ./perf.sh 2000 500 60 200. PERF_BENCH=none skips the benchmarks, PERF_BENCH=<folder> reports the
+#   ./perf.sh [idle circuits] [active players] [seconds per scenario] [night-watch viewers] [room tabs]
+# e.g. ./perf.sh 2000 500 60 200 60. PERF_BENCH=none skips the benchmarks, PERF_BENCH=<folder> reports the
 # BenchmarkDotNet results already in that folder (e.g. run earlier on a quieter machine); PERF_PORT picks the app's port.
 # Builds Release, starts the app on a fresh SQLite database (demo world), measures the cold start, runs the load
 # scenarios with Purrr.LoadTest (a headless circuit client), runs the Core benchmarks, then writes the report.
@@ -12,6 +12,7 @@ IDLE=${1:-1000}
 ACTIVE=${2:-200}
 DURATION=${3:-60}
 VIEWERS=${4:-100}
+ROOM_TABS=${5:-60}
 PORT=${PERF_PORT:-5640}
 URL="http://127.0.0.1:$PORT/"
 BENCH=${PERF_BENCH:-all}
@@ -53,6 +54,10 @@ echo "== Active players caring for their cats: $ACTIVE at 1 event/s for $DURATIO
 load care --url "$URL" --circuits "$ACTIVE" --duration "$DURATION" --rate 1 --ramp 32 --out "$work/results/2-care.json" || true
 echo "== Night-watch map viewers during ticks (every 10 s): $VIEWERS for $DURATION s"
 load nightwatch --url "$URL" --circuits "$VIEWERS" --duration "$DURATION" --ramp 32 --out "$work/results/3-nightwatch.json" || true
+# One cat per demo player per room (4 players → 4 cats a room, 3 rooms); the other tabs watch. 0.25 events/s per cat keeps
+# a player with 3 cats under the room rate limit (60 actions a minute) and the cats' energy up for the run.
+echo "== Room members moving and chatting: $ROOM_TABS tabs for $DURATION s"
+load rooms --url "$URL" --circuits "$ROOM_TABS" --duration "$DURATION" --rate 0.25 --ramp 32 --out "$work/results/4-rooms.json" || true
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 
 bench_dir=""

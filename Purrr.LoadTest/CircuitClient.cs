@@ -123,6 +123,13 @@ public sealed class CircuitClient : IAsyncDisposable
             new { value }, timeout, cancellation);
     }
 
+    /// <summary>The text of the first element with CSS class <paramref name="name"/> (e.g. a snackbar's message), or null.</summary>
+    public string? TextOf(string name)
+    {
+        lock (gate)
+            return ui.TextOf(name);
+    }
+
     public bool HasClass(string name)
     {
         lock (gate)
@@ -133,6 +140,13 @@ public sealed class CircuitClient : IAsyncDisposable
     {
         lock (gate)
             return ui.Buttons().ToList();
+    }
+
+    /// <summary>The buttons whose text starts with <paramref name="prefix"/>, in page order, and whether they can be clicked.</summary>
+    public IReadOnlyList<(string Text, bool Enabled)> ButtonsStartingWith(string prefix)
+    {
+        lock (gate)
+            return ui.ButtonsStartingWith(prefix).ToList();
     }
 
     public bool Has(string label)
@@ -147,6 +161,83 @@ public sealed class CircuitClient : IAsyncDisposable
             return ui.FirstAttribute(name);
     }
 
+    /// <summary>Where the floor shows the cat named <paramref name="catName"/> (its data-x/data-y), or null when it is not there.</summary>
+    public (int X, int Y)? Position(string catName)
+    {
+        lock (gate)
+            return ui.Position(catName);
+    }
+
+    /// <summary>Whether the page's text contains <paramref name="text"/>.</summary>
+    public bool Shows(string text)
+    {
+        lock (gate)
+            return ui.Text().Contains(text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Completes with the <see cref="Stopwatch"/> timestamp of the render batch after which <paramref name="condition"/>
+    /// first holds (now, if it already does): when a change became visible on this tab, not when the awaiting code resumed.
+    /// </summary>
+    public async Task<long> WhenAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            if (condition())
+                return Stopwatch.GetTimestamp();
+            waiters.Add((condition, seen));
+        }
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timer.CancelAfter(timeout);
+        try
+        {
+            return await seen.Task.WaitAsync(timer.Token);
+        }
+        finally
+        {
+            lock (gate)
+                waiters.RemoveAll(w => w.Seen == seen);
+        }
+    }
+
+    private readonly List<(Func<bool> Condition, TaskCompletionSource<long> Seen)> waiters = [];
+
+    /// <summary>A key pressed on the element with role <paramref name="role"/> (e.g. the room floor, "application"); returns when the handler is done.</summary>
+    public Task<TimeSpan> KeyDownAsync(string role, string key, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        ulong handler;
+        lock (gate)
+            handler = ui.FindHandler(n => n.Attributes?.GetValueOrDefault("role") == role, "keydown")?.Handler
+                ?? throw new InvalidOperationException($"No element with role '{role}' takes key presses.");
+        var args = new { key, code = key, location = 0, repeat = false, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false, isComposing = false, type = "keydown" };
+        return DispatchAsync(new { eventHandlerId = handler, eventName = "keydown", eventFieldInfo = (object?)null }, args, timeout, cancellation, requireRender: false);
+    }
+
+    /// <summary>
+    /// Types <paramref name="value"/> into the first text input of the form inside the element with CSS class
+    /// <paramref name="within"/> (its input event, as a person typing); returns when the handler is done.
+    /// </summary>
+    public Task<TimeSpan> TypeInFormAsync(string within, string value, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        (ulong Handler, int ComponentId) target;
+        lock (gate)
+            target = ui.FindHandler(n => n.Name is "input" or "textarea" && n.Ancestor("form") is { } form && UiTree.HasClass(form, within, inclusive: true), "input")
+                ?? throw new InvalidOperationException($"No text input in a form in .{within} on the page.");
+        return DispatchAsync(new { eventHandlerId = target.Handler, eventName = "input", eventFieldInfo = new { componentId = target.ComponentId, fieldValue = value } },
+            new { value, type = "input" }, timeout, cancellation, requireRender: false);
+    }
+
+    /// <summary>Submits the form inside the element with CSS class <paramref name="within"/> (Enter in its input, or its submit button); returns when the handler is done.</summary>
+    public Task<TimeSpan> SubmitFormAsync(string within, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        ulong handler;
+        lock (gate)
+            handler = ui.FindHandler(n => n.Name == "form" && UiTree.HasClass(n, within, inclusive: false), "submit")?.Handler
+                ?? throw new InvalidOperationException($"No form with a submit handler in .{within} on the page.");
+        return DispatchAsync(new { eventHandlerId = handler, eventName = "submit", eventFieldInfo = (object?)null }, new { type = "submit" }, timeout, cancellation, requireRender: false);
+    }
+
     private static readonly object Click = new
     {
         detail = 1, screenX = 0, screenY = 0, clientX = 0, clientY = 0, offsetX = 0, offsetY = 0, pageX = 0, pageY = 0,
@@ -158,7 +249,7 @@ public sealed class CircuitClient : IAsyncDisposable
     /// server reports the handler done. The server sends the renders a handler causes before it reports the handler
     /// done, so the round trip ends with the page updated; a handler that renders nothing is an error here.
     /// </summary>
-    private async Task<TimeSpan> DispatchAsync(object descriptor, object eventArgs, TimeSpan timeout, CancellationToken cancellation)
+    private async Task<TimeSpan> DispatchAsync(object descriptor, object eventArgs, TimeSpan timeout, CancellationToken cancellation, bool requireRender = true)
     {
         if (hub is null || rendererInterop < 0)
             throw new InvalidOperationException("The circuit is not interactive yet.");
@@ -181,7 +272,7 @@ public sealed class CircuitClient : IAsyncDisposable
             pendingCalls.TryRemove(callId, out _);
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (Volatile.Read(ref renders) == rendersBefore)
+        if (requireRender && Volatile.Read(ref renders) == rendersBefore)
             throw new InvalidOperationException("The event caused no render.");
         return elapsed;
     }
@@ -205,6 +296,12 @@ public sealed class CircuitClient : IAsyncDisposable
                         ui.Apply(new RenderBatch(data));
                         if (!interactive.Task.IsCompleted && ui.FirstAttribute("data-interactive") == "true")
                             interactive.TrySetResult(true);
+                        if (waiters.Count > 0)
+                        {
+                            var now = Stopwatch.GetTimestamp();
+                            foreach (var (condition, seen) in waiters.Where(w => w.Condition()).ToList())
+                                seen.TrySetResult(now);
+                        }
                     }
                     catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException or IndexOutOfRangeException)
                     {

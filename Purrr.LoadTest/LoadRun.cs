@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 namespace Purrr.LoadTest;
 
 public sealed record LoadOptions(Uri BaseUri, int Circuits, TimeSpan Duration, double RatePerCircuit = 1, int Ramp = 16,
-    IReadOnlyList<string>? Players = null, string Password = "purrr-demo-2026")
+    IReadOnlyList<string>? Players = null, string Password = "purrr-demo-2026", int? Rooms = null)
 {
     public IReadOnlyList<string> PlayerNames => Players ?? ["milo", "nova", "pixel", "luna"];
 }
@@ -15,7 +15,7 @@ public sealed record LoadOptions(Uri BaseUri, int Circuits, TimeSpan Duration, d
 /// Runs one scenario: opens the circuits (a few at a time), keeps them busy or idle for the duration, and reads the
 /// app's memory before (baseline), with the circuits open (loaded) and after they close.
 /// </summary>
-public sealed class LoadRun(LoadOptions options, TextWriter log)
+public sealed partial class LoadRun(LoadOptions options, TextWriter log)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
@@ -24,7 +24,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private readonly ConcurrentQueue<string> errors = new();
     private int eventErrors;
 
-    public static readonly string[] Scenarios = ["idle", "care", "nightwatch"];
+    public static readonly string[] Scenarios = ["idle", "care", "nightwatch", "rooms"];
 
     public async Task<ScenarioResult> RunAsync(string scenario, CancellationToken cancellation = default)
     {
@@ -42,7 +42,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 await gate.WaitAsync(cancellation);
                 try
                 {
-                    var (session, path) = plan[i % plan.Count];
+                    var (session, path) = scenario == "rooms"
+                        ? (RoomSeat(i, sessions.Length) is (_, { }) ? sessions[i % sessions.Length] : Visitor(), $"rooms/{RoomSlug}-{RoomSeat(i, sessions.Length).Room}")
+                        : plan[i % plan.Count];
                     var client = new CircuitClient(options.BaseUri, session.Http, session.Cookies) { TrackUi = scenario != "idle" };
                     var opening = Stopwatch.GetTimestamp();
                     await client.StartAsync(path, StartTimeout, cancellation);
@@ -63,7 +65,10 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         log.WriteLine($"[{scenario}] {opened:N0} of {options.Circuits:N0} circuits open in {started.Elapsed.TotalSeconds:0.0} s");
 
         var running = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Where(c => c is not null).Select((c, i) => ActAsync(scenario, c!, i, cancellation)));
+        if (scenario == "rooms")
+            await ActInRoomsAsync(clients, sessions.Length, cancellation);
+        else
+            await Task.WhenAll(clients.Where(c => c is not null).Select((c, i) => ActAsync(scenario, c!, i, cancellation)));
         var loaded = await SnapshotAsync(collect: true);
         log.WriteLine($"[{scenario}] loaded: {Describe(loaded)}");
         var uptime = Uptime();
@@ -82,7 +87,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             Opened = opened,
             Failed = options.Circuits - opened,
             DurationSeconds = Math.Round(running.Elapsed.TotalSeconds, 1),
-            RatePerCircuit = scenario == "care" ? options.RatePerCircuit : 0,
+            RatePerCircuit = scenario is "care" or "rooms" ? options.RatePerCircuit : 0,
             Events = roundTrips.Count,
             EventErrors = eventErrors,
             RoundTrip = Percentiles.Of(roundTrips),
@@ -93,6 +98,10 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             After = after,
             Uptime = uptime,
             Errors = errors.Distinct().Take(20).ToList(),
+            FanOut = Percentiles.Of(fanOuts),
+            Moves = moves,
+            Messages = messages,
+            Members = members,
         };
     }
 
@@ -121,6 +130,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 "idle" => "",
                 "care" => await WebSessions.FirstCatPathAsync(session.Http, options.BaseUri),
                 "nightwatch" => "night-watch",
+                "rooms" => "rooms", // each circuit's room is chosen when it opens (RoomSeat)
                 _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Known: {string.Join(", ", Scenarios)}."),
             }));
         return plan;

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Purrr.LoadTest;
 
-// Purrr.LoadTest <idle|care|nightwatch> --url http://127.0.0.1:5000/ --circuits 100 [--duration 60] [--rate 1] [--ramp 16]
+// Purrr.LoadTest <idle|care|nightwatch|rooms> --url http://127.0.0.1:5000/ --circuits 100 [--duration 60] [--rate 1] [--ramp 16]
 //                [--players milo,nova] [--out result.json]
 // Purrr.LoadTest report --results <folder of result JSON> --out docs/performance.md [--bench <BenchmarkDotNet results folder>] [--cold-start-ms N]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("Purrr.LoadTest <idle|care|nightwatch> --url URL --circuits N [--duration S] [--rate R] [--ramp K] [--players a,b] [--out file.json]");
+    Console.WriteLine("Purrr.LoadTest <idle|care|nightwatch|rooms> --url URL --circuits N [--duration S] [--rate R] [--ramp K] [--players a,b] [--rooms K] [--out file.json]");
     Console.WriteLine("Purrr.LoadTest report --results DIR --out docs/performance.md [--bench DIR] [--cold-start-ms N]");
     return 0;
 }
@@ -29,11 +29,14 @@ var options = new LoadOptions(
     TimeSpan.FromSeconds(Number("--duration", 30)),
     Number("--rate", 1),
     (int)Number("--ramp", 16),
-    Option("--players")?.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    Option("--players")?.Split(',', StringSplitOptions.RemoveEmptyEntries),
+    Rooms: Option("--rooms") is { } rooms ? int.Parse(rooms, CultureInfo.InvariantCulture) : null);
 var result = await new LoadRun(options, Console.Out).RunAsync(args[0]);
 Console.WriteLine($"{result.Scenario}: {result.Opened:N0} opened, {result.Failed:N0} failed; time to interactive {result.TimeToInteractive}");
 if (result.RoundTrip is { } rt)
     Console.WriteLine($"  events: {rt}; {result.EventErrors} errors");
+if (result.Scenario == "rooms")
+    Console.WriteLine($"  rooms: {result.Members} cats in; {result.Moves:N0} moves, {result.Messages:N0} messages seen; another tab saw them: {result.FanOut?.ToString() ?? "n/a"}");
 if (result.WorkingSetPerCircuitKb is { } ws)
     Console.WriteLine($"  per circuit: working set {ws:0.0} KB, managed heap {result.HeapPerCircuitKb:0.0} KB");
 foreach (var error in result.Errors.Take(5))

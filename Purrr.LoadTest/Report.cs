@@ -48,6 +48,11 @@ public static class Report
         Row(md, "Active users, 1 UI event/s each, p99 round trip", "2,000 users, ≤ 100 ms",
             care?.RoundTrip is { } rt ? $"{care.Opened:N0} users: p50 {rt.P50} ms, p95 {rt.P95} ms, p99 {rt.P99} ms, max {rt.Max} ms ({care.EventErrors} errors)" : null,
             care?.RoundTrip is { } r2 ? care.Opened >= 2_000 && r2.P99 <= 100 && care.EventErrors == 0 : null, "`care` scenario: signed-in players open and close their cat's care menus");
+        var rooms = Scenario("rooms");
+        Row(md, "Room members moving and chatting, p99 round trip", "≤ 100 ms",
+            rooms?.RoundTrip is { } rr ? string.Create(Invariant, $"{rooms.Members} cats in rooms, {rooms.Opened:N0} tabs: own tab p50 {rr.P50} / p99 {rr.P99} ms; another member's tab p50 {rooms.FanOut?.P50} / p99 {rooms.FanOut?.P99} ms ({rooms.Moves:N0} moves, {rooms.Messages:N0} messages, {rooms.EventErrors} errors)") : null,
+            rooms?.RoundTrip is { } r3 ? r3.P99 <= 100 && (rooms.FanOut?.P99 ?? double.MaxValue) <= 100 && rooms.EventErrors == 0 : null,
+            "`rooms` scenario: arrow key on the floor / chat message → the render showing it on the sender, and on another tab in the room");
         var fanOut = bench.Find("RoomFanOutBenchmark", "MoveReachesAll25");
         Row(md, "Room fan-out to 25 members (server side)", "≤ 10 ms", fanOut?.Mean is { } f ? Ms(f) + " mean" : null, Within(fanOut?.Mean, 10), "`RoomFanOutBenchmark`");
         var tick = bench.Find("NightWatchTickBenchmark", "Tick");
@@ -74,6 +79,13 @@ public static class Report
                     $"{r.WorkingSetPerCircuitKb:N0} KB / {r.HeapPerCircuitKb:N0} KB |"));
             }
             md.AppendLine();
+            foreach (var r in results.Where(r => r.Scenario == "rooms" && r.RoundTrip is not null))
+            {
+                md.AppendLine(string.Create(Invariant, $"Rooms: {r.Members} cats walked and chatted at {r.RatePerCircuit} events/s each ({r.Moves:N0} moves, {r.Messages:N0} messages); " +
+                    $"the other {r.Opened - r.Members:N0} tabs watched. From the event leaving the sender until another tab in the room showed it: " +
+                    $"{(r.FanOut is { } seen ? $"p50 {seen.P50} / p95 {seen.P95} / p99 {seen.P99} / max {seen.Max} ms" : "—")}."));
+                md.AppendLine();
+            }
             foreach (var r in results.Where(r => r.Errors.Count > 0))
             {
                 md.AppendLine($"Errors in `{r.Scenario}` (first distinct ones):");

@@ -41,6 +41,14 @@ public sealed record ScenarioResult
     public string? Uptime { get; init; }
     public List<string> Errors { get; init; } = [];
 
+    /// <summary>Rooms: from an event leaving the sender until another tab in the room shows it.</summary>
+    public Percentiles? FanOut { get; init; }
+
+    /// <summary>Rooms: steps and chat messages seen on the sender's tab (and how many cats were in).</summary>
+    public int Moves { get; init; }
+    public int Messages { get; init; }
+    public int Members { get; init; }
+
     [JsonIgnore]
     public double? WorkingSetPerCircuitKb => Baseline is null || Loaded is null || Opened == 0 ? null : (Loaded.WorkingSetBytes - Baseline.WorkingSetBytes) / 1024.0 / Opened;
 

@@ -74,6 +74,35 @@ internal sealed partial class UiTree
         return null;
     }
 
+    /// <summary>The handler for <paramref name="eventName"/> of the first element that <paramref name="match"/>es and has one.</summary>
+    public (ulong Handler, int ComponentId)? FindHandler(Func<UiNode, bool> match, string eventName)
+    {
+        foreach (var element in document.Descendants().Where(n => n.Kind == UiNodeKind.Element && n.Events?.ContainsKey(eventName) == true))
+            if (match(element))
+                return (element.Events![eventName], element.ComponentId);
+        return null;
+    }
+
+    /// <summary>The text of the first element carrying the CSS class <paramref name="name"/>, or null.</summary>
+    public string? TextOf(string name) =>
+        document.Descendants().FirstOrDefault(n => n.Attributes?.GetValueOrDefault("class")?.Split(' ').Contains(name) == true) is { } node ? Squash(node.Text()) : null;
+
+    /// <summary>Whether <paramref name="node"/> (when <paramref name="inclusive"/>) or an element around it carries the CSS class <paramref name="name"/>.</summary>
+    public static bool HasClass(UiNode node, string name, bool inclusive)
+    {
+        for (var at = inclusive ? node : node.Parent; at is not null; at = at.Parent)
+            if (at.Attributes?.GetValueOrDefault("class")?.Split(' ').Contains(name) == true)
+                return true;
+        return false;
+    }
+
+    /// <summary>Where the element with data-cat="<paramref name="catName"/>" stands (its data-x, data-y).</summary>
+    public (int X, int Y)? Position(string catName)
+    {
+        var cat = document.Descendants().FirstOrDefault(n => n.Kind == UiNodeKind.Element && n.Attributes?.GetValueOrDefault("data-cat") == catName);
+        return cat?.Attributes is { } a && int.TryParse(a.GetValueOrDefault("data-x"), out var x) && int.TryParse(a.GetValueOrDefault("data-y"), out var y) ? (x, y) : null;
+    }
+
     /// <summary>The value of the first element carrying <paramref name="attribute"/>.</summary>
     public string? FirstAttribute(string attribute) =>
         document.Descendants().Select(n => n.Attributes?.GetValueOrDefault(attribute)).FirstOrDefault(v => v is not null);
@@ -88,6 +117,11 @@ internal sealed partial class UiTree
     public IEnumerable<string> Buttons() =>
         document.Descendants().Where(n => n.Kind == UiNodeKind.Element && n.Name == "button")
             .Select(b => $"{Squash(b.Text())} [{b.Attributes?.GetValueOrDefault("aria-label")}] {(b.Attributes?.ContainsKey("disabled") == true ? "disabled" : "")} {string.Join(",", b.Events?.Keys.AsEnumerable() ?? [])}");
+
+    public IEnumerable<(string Text, bool Enabled)> ButtonsStartingWith(string prefix) =>
+        document.Descendants().Where(n => n.Kind == UiNodeKind.Element && n.Name == "button")
+            .Select(b => (Text: Squash(b.Text()), Enabled: b.Attributes?.ContainsKey("disabled") != true))
+            .Where(b => b.Text.StartsWith(prefix, StringComparison.Ordinal));
 
     private static string Squash(string text) => Whitespace().Replace(text, " ").Trim();
 
@@ -242,6 +276,15 @@ internal sealed partial class UiNode(UiNodeKind kind, string? name)
     {
         child.Parent = this;
         Children.Insert(index, child);
+    }
+
+    /// <summary>The nearest enclosing element named <paramref name="name"/>.</summary>
+    public UiNode? Ancestor(string name)
+    {
+        for (var at = Parent; at is not null; at = at.Parent)
+            if (at.Kind == UiNodeKind.Element && at.Name == name)
+                return at;
+        return null;
     }
 
     public IEnumerable<UiNode> Descendants()

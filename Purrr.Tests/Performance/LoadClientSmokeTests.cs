@@ -56,4 +56,20 @@ public sealed class LoadClientSmokeTests(PurrrServer server) : IClassFixture<Pur
         Assert.Empty(result.Errors);
         Assert.True(result.RoundTrip?.Count >= 4, $"every circuit clicked at least once ({result.RoundTrip?.Count ?? 0} clicks)");
     }
+
+    [Fact]
+    public async Task Room_members_walk_and_chat_and_another_tab_in_the_room_sees_it()
+    {
+        // Four players bring a cat each into one party room, two visitors watch it.
+        var options = new LoadOptions(new Uri(server.BaseUrl), Circuits: 6, Duration: TimeSpan.FromSeconds(3), RatePerCircuit: 2, Ramp: 6, Rooms: 1);
+
+        var result = await new LoadRun(options, TextWriter.Null).RunAsync("rooms");
+
+        Assert.Equal(6, result.Opened);
+        Assert.Empty(result.Errors);
+        Assert.True(result.Members >= 2, $"at least two cats came in ({result.Members})");
+        Assert.True(result.Moves > 0, "a step showed on the walker's floor");
+        Assert.True(result.Messages > 0, "a message showed in the sender's chat");
+        Assert.Equal(result.Moves + result.Messages, result.FanOut?.Count);
+    }
 }
