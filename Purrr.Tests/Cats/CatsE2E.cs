@@ -24,7 +24,7 @@ public sealed class CatsE2E(PurrrServer server, BrowserFixture browser)
 
             // Sign out through the account menu, then sign in again.
             await page.GetByRole(AriaRole.Button, new() { Name = userName }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
             await session.WaitForRouteAsync(new Regex("/Account/Login"));
             await page.SubmitSignInAsync(userName);
