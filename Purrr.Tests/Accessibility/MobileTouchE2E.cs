@@ -28,13 +28,16 @@ public sealed class MobileTouchE2E(PurrrServer server, BrowserFixture browser)
     private const string MeasureTargets = """
         () => {
             const selector = 'a[href], button, [role=button], [role=tab], [role=link], [role=menuitem], [role=option], [role=checkbox], [role=radio], [role=switch], .mud-chip';
-            // A link in a line of text (a sentence, a byline "luna · 2 May · 3 min read"): its nearest block holds more text.
+            // A link in a line of text (a sentence, a byline "luna · 2 May · 3 min read"): past the wrappers that hold only
+            // the link, an ancestor holds more text. A heading's link (a post title) is not in a sentence.
             const inSentence = el => {
                 if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
-                let block = el.parentElement;
-                while (block && /^(inline|contents)/.test(getComputedStyle(block).display)) block = block.parentElement;
                 const own = (el.textContent || '').trim().length;
-                return !!block && (block.textContent || '').trim().length > own + 2;
+                for (let up = el.parentElement; up; up = up.parentElement) {
+                    if (/^H[1-6]$/.test(up.tagName)) return false;
+                    if ((up.textContent || '').trim().length > own + 2) return true;
+                }
+                return false;
             };
             const seen = new Set();
             const out = [];
@@ -69,6 +72,7 @@ public sealed class MobileTouchE2E(PurrrServer server, BrowserFixture browser)
     public async Task Every_main_control_is_at_least_44_pixels_square_on_a_touch_phone()
     {
         var (cat, post) = await DemoIdsAsync();
+        var shotNames = new Dictionary<string, string> { [""] = "home", [$"cats/{cat}"] = "cat", [$"community/posts/{post}"] = "post" };
         string[] pages =
         [
             "", "cats", $"cats/{cat}", "cats/adopt", "breeding", "shop", "quests", "games/paw-match", "night-watch", "rooms",
@@ -86,14 +90,20 @@ public sealed class MobileTouchE2E(PurrrServer server, BrowserFixture browser)
             {
                 await session.GotoAsync(path);
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                await session.SaveScreenshotAsync($"phone-{(path == "" ? "home" : Regex.Replace(path, "[^a-z0-9]+", "-"))}");
+                await session.SaveScreenshotAsync($"phone-{shotNames.GetValueOrDefault(path) ?? Regex.Replace(path, "[^a-z0-9]+", "-")}");
                 tooSmall.AddRange((await page.EvaluateAsync<string[]>(MeasureTargets)).Select(t => $"/{path}: {t}"));
             }
+
+            // The app bar as a phone shows it (every control on screen, nothing overlapping).
+            await session.GotoAsync("");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", "phone-app-bar.png"), Clip = new() { X = 0, Y = 0, Width = 360, Height = 120 } });
+            var bar = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.mud-appbar button, .mud-appbar a')].map(e => e.getBoundingClientRect().right)");
+            Assert.All(bar, right => Assert.True(right <= 360, $"an app bar control ends at {right}px, off the screen"));
 
             // The navigation drawer opens over the page on a phone: its links are targets too.
             await session.GotoAsync("shop");
             var drawer = page.Locator(".mud-drawer");
-            if (!await drawer.Locator("nav a").First.IsVisibleAsync())
+            if (await page.Locator(".mud-drawer--open").CountAsync() == 0)
                 await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).TapAsync();
             await Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "Community" }).First).ToBeVisibleAsync();
             await session.SaveScreenshotAsync("phone-drawer-open");
@@ -113,7 +123,7 @@ public sealed class MobileTouchE2E(PurrrServer server, BrowserFixture browser)
             await session.SignInAsync("milo", DemoWorld.PlayerPassword);
             var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
             var community = page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = "Community" }).First;
-            if (await community.IsVisibleAsync()) // a phone starts with the drawer closed; close it if it is not
+            if (await page.Locator(".mud-drawer--open").CountAsync() > 0) // a phone starts with the drawer closed; close it if it is not
                 await toggle.TapAsync();
             await Expect(community).Not.ToBeInViewportAsync();
             await toggle.TapAsync();
