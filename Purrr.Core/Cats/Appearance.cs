@@ -25,7 +25,7 @@ public sealed record Appearance(
     /// <summary>The white of white spotting.</summary>
     public const string White = "#FBFAF7";
 
-    /// <summary>What a player would read about the cat ("Blue tabby and white, long-haired, green eyes").</summary>
+    /// <summary>What a player would read about the cat ("long-haired blue and white tabby with green eyes").</summary>
     public string Description => Phenotype.Describe();
 
     public static Appearance Of(Genome genome) => Of(Phenotype.Of(genome));

@@ -54,23 +54,34 @@ public sealed record Phenotype(CoatColor Color, CoatPattern Pattern, WhiteSpotti
             Curly: genome.CoatLength.Has(CoatLengthAllele.Curly));
     }
 
-    /// <summary>How a player would describe the cat, e.g. "Blue tabby and white, long-haired, green eyes".</summary>
+    /// <summary>
+    /// How a player would describe the cat, as a phrase that reads naturally aloud (it is also the portrait's text
+    /// alternative): "short-haired orange tabby with white paws and green eyes", "long-haired blue and white tabby with green eyes".
+    /// </summary>
     public string Describe()
     {
-        var coat = Color + (Silver ? " silver" : "") + Pattern switch
+        var hair = (Curly ? "curly " : "") + (LongHair ? "long-haired" : "short-haired");
+        var colour = Color switch
+        {
+            CoatColor.Red => "orange", // what most people call a red cat
+            _ => Color.ToString().ToLowerInvariant(),
+        };
+        // A silver solid cat is a smoke; a silver tabby is a silver tabby.
+        var silver = Silver ? Pattern == CoatPattern.Solid ? " smoke" : " silver" : "";
+        var white = White switch
+        {
+            WhiteSpotting.Bicolour => " and white",
+            WhiteSpotting.Van => " and white van",
+            _ => "",
+        };
+        var kind = Pattern switch
         {
             CoatPattern.Tabby => " tabby",
             CoatPattern.Ticked => " ticked tabby",
-            _ => "",
-        } + White switch
-        {
-            WhiteSpotting.Bicolour => " and white",
-            WhiteSpotting.Van => " van",
-            WhiteSpotting.Gloves => " with white gloves",
-            _ => "",
+            _ => White == WhiteSpotting.Van ? "" : " cat",
         };
-        var hair = (Curly ? "curly " : "") + (LongHair ? "long-haired" : "short-haired");
         var eyes = Eyes == EyeColor.OddEyed ? "odd eyes (one blue, one copper)" : $"{Eyes.ToString().ToLowerInvariant()} eyes";
-        return $"{coat}, {hair}, {eyes}";
+        var with = White == WhiteSpotting.Gloves ? $"white paws and {eyes}" : eyes;
+        return $"{hair} {colour}{silver}{white}{kind} with {with}";
     }
 }

@@ -87,6 +87,6 @@ public class CatPortraitTests
     {
         var svg = await RenderAsync(CreamVanLongHair, "Kumo");
         Assert.Equal("img", svg.GetAttribute("role"));
-        Assert.Equal("Kumo: Cream tabby van, long-haired, blue eyes", svg.GetAttribute("aria-label"));
+        Assert.Equal("Kumo: long-haired cream and white van tabby with blue eyes", svg.GetAttribute("aria-label"));
     }
 }

@@ -92,10 +92,19 @@ public class PhenotypeTests
         Assert.False(Phenotype.Of(Infrastructure.Genomes.BlackSolidShortHair).IsRare);
     }
 
-    [Fact]
-    public void Description_names_colour_pattern_white_coat_and_eyes() =>
-        Assert.Equal("Blue tabby and white, long-haired, green eyes",
-            Phenotype.Of(AGenome("B/b d/d T/t S/s Gr/Bl l/l")).Describe());
+    // The description is also the portrait's text alternative: one phrase that reads naturally aloud.
+    [Theory]
+    [InlineData("O/O D/D T/T g/s Gr/Gr L/L", "short-haired orange tabby with white paws and green eyes")]
+    [InlineData("B/b d/d T/t S/s Gr/Bl l/l", "long-haired blue and white tabby with green eyes")]
+    [InlineData("B/B D/D t/t s/s Cu/Cu L/L", "short-haired black cat with copper eyes")]
+    [InlineData("B/B D/D t/t S/s Cu/Cu L/L", "short-haired black and white cat with copper eyes")]
+    [InlineData("O/b d/d T/t S/S Bl/Bl l/l", "long-haired cream and white van tabby with blue eyes")]
+    [InlineData("B/B d/d t/t S/S Cu/Cu L/L", "short-haired blue and white van with copper eyes")]
+    [InlineData("B/B I/d t/t s/s Cu/Cu L/L", "short-haired black smoke cat with copper eyes")]
+    [InlineData("B/B I/d Ta/t s/s Od/Od R/l", "curly short-haired black silver ticked tabby with odd eyes (one blue, one copper)")]
+    [InlineData("B/B D/D t/t g/g Od/Od L/L", "short-haired black cat with white paws and odd eyes (one blue, one copper)")]
+    public void Description_names_coat_colour_pattern_white_and_eyes_in_one_natural_phrase(string genome, string expected) =>
+        Assert.Equal(expected, Phenotype.Of(AGenome(genome)).Describe());
 
     [Fact]
     public void Different_colours_are_drawn_with_different_fur() =>

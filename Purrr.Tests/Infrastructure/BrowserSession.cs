@@ -51,6 +51,24 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }
 
+    /// <summary>A new tab on a 360×740 touch phone (touch events, mobile viewport), for the mobile and touch tests.</summary>
+    public static async Task<BrowserSession> OpenPhoneAsync(BrowserFixture browser, PurrrServer server, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            DeviceScaleFactor = 2,
+            HasTouch = true,
+            IsMobile = true,
+            ColorScheme = colorScheme,
+            TimezoneId = "Europe/Paris",
+        });
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return new BrowserSession(context, await context.NewPageAsync(), server.BaseUrl);
+    }
+
     /// <summary>Goes to a page and, for interactive pages, waits until its circuit is live (a click before that is lost).</summary>
     public async Task GotoAsync(string path, bool interactive = true)
     {
