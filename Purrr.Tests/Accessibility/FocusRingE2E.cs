@@ -51,6 +51,8 @@ public sealed class FocusRingE2E(PurrrServer server, BrowserFixture browser)
             await page.EmulateMediaAsync(new() { ColorScheme = scheme });
             await session.SignInAsync("milo", DemoWorld.PlayerPassword);
             await session.GotoAsync("cats/adopt");
+            // Tab from where the page puts focus on arrival (its heading), as a keyboard user does once the page is there.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeFocusedAsync();
             for (var i = 0; i < 30; i++)
             {
                 await page.Keyboard.PressAsync("Tab");

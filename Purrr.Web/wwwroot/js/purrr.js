@@ -16,10 +16,11 @@
 })();
 
 // After a navigation the new page's heading takes focus, so screen readers announce the page (FocusPageHeading.razor),
-// except when the player already put focus in a field: on a slow connection the call can arrive after they started typing.
+// except when the player already put focus in a field or in the page: on a slow connection the call can arrive after
+// they started typing or tabbing through it.
 window.purrrFocusHeading = () => {
     const active = document.activeElement;
-    if (active?.matches("input, textarea, select, [contenteditable='true']")) return;
+    if (active?.matches("input, textarea, select, [contenteditable='true']") || active?.closest("main")) return;
     const heading = document.querySelector("h1");
     if (!heading) return;
     if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
