@@ -22,6 +22,15 @@ public static class BrowserSteps
         await session.WaitForCircuitAsync();
     }
 
+    /// <summary>Signs in and joins a party room from the rooms page (the player's first available cat goes in).</summary>
+    public static async Task JoinPartyRoomAsync(this BrowserSession session, string userName)
+    {
+        await session.SignInAsync(userName);
+        await session.GotoAsync("rooms");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Join party room" }).ClickAsync();
+        await session.WaitForRouteAsync(new Regex("/rooms/party-room-\\d+$"));
+    }
+
     public static async Task SignInAsync(this BrowserSession session, string userName, string password = Password)
     {
         await session.GotoAsync("Account/Login", interactive: false);

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Purrr.Core.Cats;
+using Purrr.Data;
+using Purrr.Data.Accounts;
 
 namespace Purrr.Tests.Infrastructure;
 
@@ -92,6 +95,19 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
+
+    /// <summary>A player registered straight through the services (no sign-up clicks) with these cats; returns the cats.</summary>
+    public Task<Cat[]> RegisterPlayerWithCatsAsync(string userName, params ACat[] cats) =>
+        InScopeAsync(async sp =>
+        {
+            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
+                new RegistrationRequest(userName, $"{userName}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
+            var db = sp.GetRequiredService<PurrrDbContext>();
+            var built = cats.Select(cat => cat.OwnedBy(player.Id).Build()).ToArray();
+            db.Cats.AddRange(built);
+            await db.SaveChangesAsync();
+            return built;
+        });
 
     public override async ValueTask DisposeAsync()
     {

@@ -13,24 +13,9 @@ namespace Purrr.Tests.Rooms;
 [Trait("Category", "E2E")]
 public sealed class RoomsE2E(PurrrServer server, BrowserFixture browser)
 {
-    private async Task RegisterAsync(string userName, string catName) =>
-        await server.InScopeAsync(async sp =>
-        {
-            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
-                new RegistrationRequest(userName, $"{userName}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
-            var db = sp.GetRequiredService<PurrrDbContext>();
-            db.Cats.Add(ACat.Curious().Named(catName).OwnedBy(player.Id).Build());
-            await db.SaveChangesAsync();
-            return player.Id;
-        });
+    private Task RegisterAsync(string userName, string catName) =>
+        server.RegisterPlayerWithCatsAsync(userName, ACat.Curious().Named(catName));
 
-    private static async Task JoinPartyRoomAsync(BrowserSession session, string userName)
-    {
-        await session.SignInAsync(userName);
-        await session.GotoAsync("rooms");
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Join party room" }).ClickAsync();
-        await session.WaitForRouteAsync(new System.Text.RegularExpressions.Regex("/rooms/party-room-\\d+$"));
-    }
 
     private static ILocator CatOnFloor(BrowserSession session, string catName) => session.Page.Locator($"g.cat[data-cat='{catName}']");
 
@@ -48,9 +33,9 @@ public sealed class RoomsE2E(PurrrServer server, BrowserFixture browser)
         await using var c = await BrowserSession.OpenAsync(browser, server);
         await b.RunAsync(async () =>
         {
-            await JoinPartyRoomAsync(a, nameA);
-            await JoinPartyRoomAsync(b, nameB);
-            await JoinPartyRoomAsync(c, nameC);
+            await a.JoinPartyRoomAsync(nameA);
+            await b.JoinPartyRoomAsync(nameB);
+            await c.JoinPartyRoomAsync(nameC);
             Assert.Equal(a.Page.Url, b.Page.Url);
             Assert.Equal(a.Page.Url, c.Page.Url);
             foreach (var viewer in new[] { a, b, c })
@@ -105,15 +90,7 @@ public sealed class RoomsE2E(PurrrServer server, BrowserFixture browser)
         const int tabs = 6;
         var name = Names.Unique("tabby");
         var cats = Enumerable.Range(1, tabs).Select(i => $"Tab{i}{name[^4..]}").ToList();
-        await server.InScopeAsync(async sp =>
-        {
-            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
-                new RegistrationRequest(name, $"{name}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
-            var db = sp.GetRequiredService<PurrrDbContext>();
-            db.Cats.AddRange(cats.Select(cat => ACat.Curious().Named(cat).OwnedBy(player.Id).Build()));
-            await db.SaveChangesAsync();
-            return player.Id;
-        });
+        await server.RegisterPlayerWithCatsAsync(name, [.. cats.Select(cat => ACat.Curious().Named(cat))]);
         var registry = server.Services.GetRequiredService<RoomRegistry>();
         var bus = (Purrr.Core.Events.InMemoryEventBus)server.Services.GetRequiredService<Purrr.Core.Events.IEventBus>();
         await WaitForAsync(() => registry.IsEmpty, "rooms left over from earlier tests");

@@ -42,8 +42,8 @@ public sealed class TwoInstancesE2E : IClassFixture<BrowserFixture>
             await using var onB = await BrowserSession.OpenAsync(browser, urlB);
             await onB.RunAsync(async () =>
             {
-                await JoinPartyRoomAsync(onA, nameA);
-                await JoinPartyRoomAsync(onB, nameB);
+                await onA.JoinPartyRoomAsync(nameA);
+                await onB.JoinPartyRoomAsync(nameB);
                 // Same room on both instances, and each sees both cats.
                 Assert.Equal(new Uri(onA.Page.Url).AbsolutePath, new Uri(onB.Page.Url).AbsolutePath);
                 foreach (var viewer in new[] { onA, onB })
@@ -94,24 +94,9 @@ public sealed class TwoInstancesE2E : IClassFixture<BrowserFixture>
         }
     }
 
-    private static async Task RegisterAsync(InstanceServer app, string userName, string catName) =>
-        await app.InScopeAsync(async sp =>
-        {
-            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
-                new RegistrationRequest(userName, $"{userName}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
-            var db = sp.GetRequiredService<PurrrDbContext>();
-            db.Cats.Add(ACat.Curious().Named(catName).OwnedBy(player.Id).Build());
-            await db.SaveChangesAsync();
-            return player.Id;
-        });
+    private static Task RegisterAsync(InstanceServer app, string userName, string catName) =>
+        app.RegisterPlayerWithCatsAsync(userName, ACat.Curious().Named(catName));
 
-    private static async Task JoinPartyRoomAsync(BrowserSession session, string userName)
-    {
-        await session.SignInAsync(userName);
-        await session.GotoAsync("rooms");
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Join party room" }).ClickAsync();
-        await session.WaitForRouteAsync(new System.Text.RegularExpressions.Regex("/rooms/party-room-\\d+$"));
-    }
 
     private static ILocator CatOnFloor(BrowserSession session, string catName) => session.Page.Locator($"g.cat[data-cat='{catName}']");
 

@@ -67,25 +67,14 @@ public sealed class CircuitDropE2E(PurrrServer server, BrowserFixture browser)
     {
         var userName = Names.Unique("chatdrop");
         var catName = $"Wisp{userName[^4..]}";
-        await server.InScopeAsync(async sp =>
-        {
-            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
-                new RegistrationRequest(userName, $"{userName}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
-            var db = sp.GetRequiredService<PurrrDbContext>();
-            db.Cats.Add(ACat.Curious().Named(catName).OwnedBy(player.Id).Build());
-            await db.SaveChangesAsync();
-            return player.Id;
-        });
+        await server.RegisterPlayerWithCatsAsync(userName, ACat.Curious().Named(catName));
         await using var session = await BrowserSession.OpenAsync(browser, server);
         var page = session.Page;
         var network = await CuttableNetwork.RouteAsync(page);
 
         await session.RunAsync(async () =>
         {
-            await session.SignInAsync(userName);
-            await session.GotoAsync("rooms");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Join party room" }).ClickAsync();
-            await session.WaitForRouteAsync(new Regex("/rooms/party-room-\\d+$"));
+            await session.JoinPartyRoomAsync(userName);
             var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
             await Expect(page.GetByRole(AriaRole.List, new() { Name = "Chat messages" })).ToBeVisibleAsync();
             await box.PressSequentiallyAsync("Anyone seen my ");

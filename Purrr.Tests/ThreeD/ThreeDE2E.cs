@@ -23,16 +23,7 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
     {
         var userName = Names.Unique(prefix);
         var catName = $"Ember{userName[^4..]}";
-        var cat = await server.InScopeAsync(async sp =>
-        {
-            var player = (await sp.GetRequiredService<AccountService>().RegisterAsync(
-                new RegistrationRequest(userName, $"{userName}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value;
-            var db = sp.GetRequiredService<PurrrDbContext>();
-            var ember = ACat.Playful().Named(catName).OwnedBy(player.Id).WithGenome(RedCat).WithHappiness(40).Build();
-            db.Cats.Add(ember);
-            await db.SaveChangesAsync();
-            return ember.Id;
-        });
+        var cat = (await server.RegisterPlayerWithCatsAsync(userName, ACat.Playful().Named(catName).WithGenome(RedCat).WithHappiness(40))).Single().Id;
         return (userName, cat, catName);
     }
 
@@ -198,13 +189,6 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
         });
     }
 
-    private static async Task JoinPartyRoomAsync(BrowserSession session, string userName)
-    {
-        await session.SignInAsync(userName);
-        await session.GotoAsync("rooms");
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Join party room" }).ClickAsync();
-        await session.WaitForRouteAsync(new System.Text.RegularExpressions.Regex("/rooms/party-room-\\d+$"));
-    }
 
     private sealed record DrawnCat(string Name, int X, int Y, JsonElement Drawn);
 
@@ -237,8 +221,8 @@ public sealed class ThreeDE2E(PurrrServer server, BrowserFixture browser)
         await using var b = await BrowserSession.OpenAsync(browser, server);
         await a.RunAsync(async () =>
         {
-            await JoinPartyRoomAsync(a, nameA);
-            await JoinPartyRoomAsync(b, nameB);
+            await a.JoinPartyRoomAsync(nameA);
+            await b.JoinPartyRoomAsync(nameB);
             Assert.Equal(a.Page.Url, b.Page.Url);
 
             await a.Page.GetByRole(AriaRole.Button, new() { Name = "3D", Exact = true }).ClickAsync();
