@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
@@ -76,7 +77,10 @@ public sealed class CircuitClient : IAsyncDisposable
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
-                options.Cookies = cookies;
+                if (http.DefaultRequestVersion.Major >= 2)
+                    options.WebSocketFactory = (context, token) => ConnectOverHttp2Async(context.Uri, token); // cookies come from http's handler
+                else
+                    options.Cookies = cookies;
             })
             .WithServerTimeout(TimeSpan.FromSeconds(60))
             .Build();
@@ -99,6 +103,19 @@ public sealed class CircuitClient : IAsyncDisposable
             lock (gate)
                 ui = new UiTree(); // an idle tab only acknowledges from now on: thousands of them fit in the client's memory
         }
+    }
+
+    /// <summary>
+    /// The circuit's WebSocket as a stream of the session's HTTP/2 connection (RFC 8441), so thousands of tabs share a few
+    /// sockets instead of needing one file descriptor each on both ends.
+    /// </summary>
+    private async ValueTask<WebSocket> ConnectOverHttp2Async(Uri uri, CancellationToken cancellation)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        await socket.ConnectAsync(uri, http, cancellation);
+        return socket;
     }
 
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(200);

@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 namespace Purrr.LoadTest;
 
 public sealed record LoadOptions(Uri BaseUri, int Circuits, TimeSpan Duration, double RatePerCircuit = 1, int Ramp = 16,
-    IReadOnlyList<string>? Players = null, string Password = "purrr-demo-2026", int? Rooms = null)
+    IReadOnlyList<string>? Players = null, string Password = "purrr-demo-2026", int? Rooms = null, bool Http2 = false)
 {
     public IReadOnlyList<string> PlayerNames => Players ?? ["milo", "nova", "pixel", "luna"];
 }
@@ -50,6 +50,8 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter log)
                     await client.StartAsync(path, StartTimeout, cancellation);
                     startTimes.Add(Stopwatch.GetElapsedTime(opening).TotalMilliseconds);
                     clients[i] = client;
+                    if (startTimes.Count % 1000 == 0)
+                        log.WriteLine($"[{scenario}] {startTimes.Count:N0} circuits open after {started.Elapsed.TotalSeconds:0} s");
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -64,11 +66,14 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter log)
         var opened = clients.Count(c => c is not null);
         log.WriteLine($"[{scenario}] {opened:N0} of {options.Circuits:N0} circuits open in {started.Elapsed.TotalSeconds:0.0} s");
 
+        var ready = await SnapshotAsync(collect: false);
+        var clientCpuReady = Process.GetCurrentProcess().TotalProcessorTime;
         var running = Stopwatch.StartNew();
         if (scenario == "rooms")
             await ActInRoomsAsync(clients, sessions.Length, cancellation);
         else
             await Task.WhenAll(clients.Where(c => c is not null).Select((c, i) => ActAsync(scenario, c!, i, cancellation)));
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuReady;
         var loaded = await SnapshotAsync(collect: true);
         log.WriteLine($"[{scenario}] loaded: {Describe(loaded)}");
         var uptime = Uptime();
@@ -94,7 +99,10 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter log)
             TimeToInteractive = Percentiles.Of(startTimes),
             RenderBatches = renderBatches,
             Baseline = baseline,
+            Ready = ready,
             Loaded = loaded,
+            ClientCpuMilliseconds = Math.Round(clientCpu.TotalMilliseconds),
+            Transport = options.Http2 ? "HTTP/2" : "HTTP/1.1",
             After = after,
             Uptime = uptime,
             Errors = errors.Distinct().Take(20).ToList(),
@@ -107,16 +115,16 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter log)
 
     private sealed record Session(HttpClient Http, CookieContainer Cookies, string Name);
 
-    private static Session Visitor()
+    private Session Visitor()
     {
         var cookies = new CookieContainer();
-        return new Session(WebSessions.NewHttp(cookies), cookies, "visitor");
+        return new Session(WebSessions.NewHttp(cookies, options.Http2), cookies, "visitor");
     }
 
     private async Task<Session[]> SignInAllAsync() =>
         await Task.WhenAll(options.PlayerNames.Select(async name =>
         {
-            var (http, cookies) = await WebSessions.SignInAsync(options.BaseUri, name, options.Password);
+            var (http, cookies) = await WebSessions.SignInAsync(options.BaseUri, name, options.Password, options.Http2);
             return new Session(http, cookies, name);
         }));
 
@@ -186,7 +194,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter log)
     {
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            using var http = WebSessions.NewHttp(new CookieContainer(), options.Http2);
             return await http.GetFromJsonAsync<ProcessSnapshot>(new Uri(options.BaseUri, $"_perf/process?collect={(collect ? "true" : "false")}"));
         }
         catch (HttpRequestException ex)

@@ -3,12 +3,13 @@ using System.Text.Json;
 using Purrr.LoadTest;
 
 // Purrr.LoadTest <idle|care|nightwatch|rooms> --url http://127.0.0.1:5000/ --circuits 100 [--duration 60] [--rate 1] [--ramp 16]
-//                [--players milo,nova] [--out result.json]
+//                [--players milo,nova] [--out result.json] [--http2 (the URL is an HTTP/2-only endpoint; tabs share connections)]
 // Purrr.LoadTest report --results <folder of result JSON> --out docs/performance.md [--bench <BenchmarkDotNet results folder>] [--cold-start-ms N]
+//                       [--cold-start-existing-ms N,N,...]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("Purrr.LoadTest <idle|care|nightwatch|rooms> --url URL --circuits N [--duration S] [--rate R] [--ramp K] [--players a,b] [--rooms K] [--out file.json]");
-    Console.WriteLine("Purrr.LoadTest report --results DIR --out docs/performance.md [--bench DIR] [--cold-start-ms N]");
+    Console.WriteLine("Purrr.LoadTest <idle|care|nightwatch|rooms> --url URL --circuits N [--duration S] [--rate R] [--ramp K] [--players a,b] [--rooms K] [--out file.json] [--http2]");
+    Console.WriteLine("Purrr.LoadTest report --results DIR --out docs/performance.md [--bench DIR] [--cold-start-ms N] [--cold-start-existing-ms N,N,...]");
     return 0;
 }
 
@@ -17,7 +18,8 @@ double Number(string name, double fallback) => Option(name) is { } v ? double.Pa
 
 if (args[0] == "report")
 {
-    var written = Report.Write(Option("--results") ?? "perf-results", Option("--bench"), Option("--cold-start-ms") is { } ms ? double.Parse(ms, CultureInfo.InvariantCulture) : null);
+    var written = Report.Write(Option("--results") ?? "perf-results", Option("--bench"), Option("--cold-start-ms") is { } ms ? double.Parse(ms, CultureInfo.InvariantCulture) : null,
+        Option("--cold-start-existing-ms")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList());
     File.WriteAllText(Option("--out") ?? "docs/performance.md", written);
     Console.WriteLine($"Wrote {Option("--out") ?? "docs/performance.md"}");
     return 0;
@@ -30,7 +32,8 @@ var options = new LoadOptions(
     Number("--rate", 1),
     (int)Number("--ramp", 16),
     Option("--players")?.Split(',', StringSplitOptions.RemoveEmptyEntries),
-    Rooms: Option("--rooms") is { } rooms ? int.Parse(rooms, CultureInfo.InvariantCulture) : null);
+    Rooms: Option("--rooms") is { } rooms ? int.Parse(rooms, CultureInfo.InvariantCulture) : null,
+    Http2: args.Contains("--http2"));
 var result = await new LoadRun(options, Console.Out).RunAsync(args[0]);
 Console.WriteLine($"{result.Scenario}: {result.Opened:N0} opened, {result.Failed:N0} failed; time to interactive {result.TimeToInteractive}");
 if (result.RoundTrip is { } rt)

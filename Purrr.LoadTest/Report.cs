@@ -13,7 +13,7 @@ public static class Report
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Write(string resultsFolder, string? benchFolder, double? coldStartMs)
+    public static string Write(string resultsFolder, string? benchFolder, double? coldStartMs, IReadOnlyList<double>? restartMs = null)
     {
         var results = Directory.Exists(resultsFolder)
             ? Directory.GetFiles(resultsFolder, "*.json").Order(StringComparer.Ordinal)
@@ -32,7 +32,8 @@ public static class Report
         foreach (var fact in MachineFacts())
             md.AppendLine($"- {fact}");
         foreach (var r in results.Where(r => r.Uptime is not null))
-            md.AppendLine($"- During `{r.Scenario}` ({r.Opened:N0} circuits): {r.Uptime} (the machine is shared; other work inflates latencies)");
+            md.AppendLine($"- At the end of `{r.Scenario}` ({r.Opened:N0} circuits): {r.Uptime}");
+        md.AppendLine("- The load client runs on the same 2 cores as the app: every latency below includes its work.");
         md.AppendLine();
 
         md.AppendLine("## Goals and measured figures");
@@ -41,7 +42,7 @@ public static class Report
         md.AppendLine("|---|---|---|---|---|");
         var idle = Scenario("idle");
         Row(md, "Concurrent live circuits", "20,000", idle is null ? null : $"{idle.Opened:N0} open, {idle.Failed:N0} failed",
-            idle is null ? null : idle.Opened >= 20_000 && idle.Failed == 0, "`idle` scenario: home page circuits held open at once");
+            idle is null ? null : idle.Opened >= 20_000 && idle.Failed == 0, $"`idle` scenario: home page circuits held open at once ({idle?.Transport ?? "HTTP/1.1"})");
         Row(md, "Memory per idle circuit", "≤ 200 KB", idle?.WorkingSetPerCircuitKb is { } ws ? $"{ws:N0} KB working set ({idle.HeapPerCircuitKb:N0} KB managed heap)" : null,
             idle?.WorkingSetPerCircuitKb is { } w ? w <= 200 : null, "(working set with N circuits − baseline) / N, after a full GC");
         var care = Scenario("care");
@@ -59,22 +60,27 @@ public static class Report
         Row(md, "Night-watch tick over 10,000 patrols", "≤ 50 ms", tick?.Mean is { } t ? Ms(t) + " mean" : null, Within(tick?.Mean, 50), "`NightWatchTickBenchmark`");
         var feed = bench.Find("FeedBenchmark", "LatestFirstPage");
         Row(md, "Feed page over 100,000 posts, p95", "≤ 20 ms", feed?.P95 is { } p ? Ms(p) + " p95" : null, Within(feed?.P95, 20), "`FeedBenchmark` (SQLite file)");
-        Row(md, "Cold start to first served page", "≤ 3 s", coldStartMs is { } c ? $"{c / 1000:0.00} s" : null, Within(coldStartMs, 3000),
-            "perf.sh: process start → first 200 on `/`, fresh database (migrations + demo world seeding included)");
+        var restart = restartMs is { Count: > 0 } ? restartMs.Order().ElementAt(restartMs.Count / 2) : (double?)null;
+        Row(md, "Cold start to first served page", "≤ 3 s",
+            coldStartMs is { } c ? string.Create(Invariant, $"fresh database {c / 1000:0.00} s; existing database {(restart is { } again ? $"{again / 1000:0.00} s (median of {restartMs!.Count})" : "not measured")}") : null,
+            coldStartMs is { } c2 ? c2 <= 3000 && (restart ?? 0) <= 3000 : null,
+            "perf.sh: process launch → first 200 on `/`; fresh = migrations + demo accounts and cats first (the rest of the demo world right after, in the background); existing = the restarts before each later scenario");
         md.AppendLine();
 
         if (results.Count > 0)
         {
             md.AppendLine("## Load scenarios");
             md.AppendLine();
-            md.AppendLine("Run by `Purrr.LoadTest`, a headless circuit client (SignalR + blazorpack, render batches applied to a logical DOM, events dispatched like blazor.web.js).");
+            md.AppendLine("Run by `Purrr.LoadTest`, a headless circuit client (SignalR + blazorpack, render batches applied to a logical DOM, events dispatched like blazor.web.js), each scenario against a freshly restarted app. " +
+                "CPU per event: the process's CPU time from the moment every circuit was open to the end of the scenario, divided by the events (the app's includes its ticks and GC meanwhile).");
             md.AppendLine();
-            md.AppendLine("| Scenario | Circuits opened / failed | Time to interactive p50 / p95 | Events | Round trip p50 / p95 / p99 / max | Working set before → loaded | Managed heap before → loaded | Per circuit (WS / heap) |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| Scenario | Circuits opened / failed | Time to interactive p50 / p95 | Events | Round trip p50 / p95 / p99 / max | CPU per event app / client | Working set before → loaded | Managed heap before → loaded | Per circuit (WS / heap) |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var r in results)
             {
                 md.AppendLine(string.Create(Invariant, $"| {r.Scenario} | {r.Opened:N0} / {r.Failed:N0} | {r.TimeToInteractive?.P50} / {r.TimeToInteractive?.P95} ms | " +
                     $"{r.Events:N0} ({r.EventErrors} errors) | {(r.RoundTrip is { } x ? $"{x.P50} / {x.P95} / {x.P99} / {x.Max} ms" : "—")} | " +
+                    $"{(r.AppCpuPerEventMs is { } app ? $"{app:0.00} / {r.ClientCpuPerEventMs:0.00} ms" : "—")} | " +
                     $"{Mb(r.Baseline?.WorkingSetBytes)} → {Mb(r.Loaded?.WorkingSetBytes)} | {Mb(r.Baseline?.ManagedHeapBytes)} → {Mb(r.Loaded?.ManagedHeapBytes)} | " +
                     $"{r.WorkingSetPerCircuitKb:N0} KB / {r.HeapPerCircuitKb:N0} KB |"));
             }

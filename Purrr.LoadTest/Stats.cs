@@ -36,7 +36,15 @@ public sealed record ScenarioResult
     public Percentiles? TimeToInteractive { get; init; }
     public long RenderBatches { get; init; }
     public ProcessSnapshot? Baseline { get; init; }
+    /// <summary>The app once every circuit was open (no forced GC): from here to <see cref="Loaded"/> is the acting phase.</summary>
+    public ProcessSnapshot? Ready { get; init; }
     public ProcessSnapshot? Loaded { get; init; }
+
+    /// <summary>The load client's own CPU time during the acting phase (it shares the machine with the app).</summary>
+    public double ClientCpuMilliseconds { get; init; }
+
+    /// <summary>HTTP/1.1 (a socket per circuit, as a browser tab) or HTTP/2 (circuits share connections).</summary>
+    public string Transport { get; init; } = "HTTP/1.1";
     public ProcessSnapshot? After { get; init; }
     public string? Uptime { get; init; }
     public List<string> Errors { get; init; } = [];
@@ -48,6 +56,13 @@ public sealed record ScenarioResult
     public int Moves { get; init; }
     public int Messages { get; init; }
     public int Members { get; init; }
+
+    /// <summary>The app's CPU time per event during the acting phase (includes whatever else the app did meanwhile: ticks, GC).</summary>
+    [JsonIgnore]
+    public double? AppCpuPerEventMs => Ready is null || Loaded is null || Events == 0 ? null : (Loaded.CpuMilliseconds - Ready.CpuMilliseconds) / Events;
+
+    [JsonIgnore]
+    public double? ClientCpuPerEventMs => Events == 0 ? null : ClientCpuMilliseconds / Events;
 
     [JsonIgnore]
     public double? WorkingSetPerCircuitKb => Baseline is null || Loaded is null || Opened == 0 ? null : (Loaded.WorkingSetBytes - Baseline.WorkingSetBytes) / 1024.0 / Opened;

@@ -7,10 +7,10 @@ namespace Purrr.LoadTest;
 public static partial class WebSessions
 {
     /// <summary>A cookie jar and client signed in as <paramref name="login"/>; throws when the form refuses.</summary>
-    public static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(Uri baseUri, string login, string password)
+    public static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(Uri baseUri, string login, string password, bool http2 = false)
     {
         var cookies = new CookieContainer();
-        var http = NewHttp(cookies);
+        var http = NewHttp(cookies, http2);
         var form = await http.GetStringAsync(new Uri(baseUri, "Account/Login"));
         var fields = HiddenInputs().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["Input.Login"] = login;
@@ -21,10 +21,20 @@ public static partial class WebSessions
         return (http, cookies);
     }
 
-    public static HttpClient NewHttp(CookieContainer cookies) =>
-        new(new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = true, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    /// <param name="http2">
+    /// Speak HTTP/2 without TLS (prior knowledge) to an endpoint that serves only HTTP/2: pages and circuits then share a
+    /// few connections (up to 100 streams each) — how 20,000 tabs fit under a 20,000 open-files limit per process.
+    /// </param>
+    public static HttpClient NewHttp(CookieContainer cookies, bool http2 = false) =>
+        new(new SocketsHttpHandler
+        {
+            CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = true, PooledConnectionLifetime = http2 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMinutes(5),
+            EnableMultipleHttp2Connections = true,
+        })
         {
             Timeout = TimeSpan.FromSeconds(120),
+            DefaultRequestVersion = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+            DefaultVersionPolicy = http2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,
         };
 
     /// <summary>The first of the signed-in player's cats, from the "My cats" page (its path, e.g. "cats/…").</summary>

@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Purrr.Core.Cats;
@@ -120,13 +122,21 @@ public class PurrrAppFactory : WebApplicationFactory<Program>
 /// <summary>
 /// The app on a real Kestrel port on 127.0.0.1, for Chromium: the demo world, and a clock tests can move forward.
 /// </summary>
-public sealed class PurrrServer : PurrrAppFactory
+public class PurrrServer : PurrrAppFactory
 {
     public PurrrServer()
     {
         SeedDemoWorld = true;
         Clock = ShiftedClock;
         UseKestrel(0);
+    }
+
+    /// <summary>Listens with <paramref name="protocols"/> only (e.g. HTTP/2 without TLS, as perf.sh's second endpoint).</summary>
+    protected PurrrServer(HttpProtocols protocols)
+    {
+        SeedDemoWorld = true;
+        Clock = ShiftedClock;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
     }
 
     public ShiftedTimeProvider ShiftedClock { get; } = new();
@@ -144,3 +154,16 @@ public sealed class PurrrServer : PurrrAppFactory
 
 /// <summary>The app on an existing data folder, e.g. to start the same world again; the folder is kept.</summary>
 public sealed class PurrrAppOnFolder(string dataFolder) : PurrrAppFactory(dataFolder);
+
+/// <summary>
+/// <see cref="PurrrServer"/> speaking only HTTP/2 without TLS (prior knowledge), as perf.sh's second endpoint where
+/// circuits share connections; with the load tests' process metrics on.
+/// </summary>
+public sealed class PurrrHttp2Server() : PurrrServer(HttpProtocols.Http2)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Perf:ProcessMetrics", "true");
+    }
+}

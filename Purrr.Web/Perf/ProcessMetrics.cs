@@ -33,16 +33,18 @@ public static class ProcessMetrics
         {
             if (context.Connection.RemoteIpAddress is not { } caller || !IPAddress.IsLoopback(caller))
                 return Results.NotFound();
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime; // before the forced GC: the app's own work, not the measurement's
             if (collect == true)
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             }
-            using var process = Process.GetCurrentProcess();
+            process.Refresh();
             var gc = GC.GetGCMemoryInfo();
             return Results.Json(new ProcessSnapshot(process.WorkingSet64, GC.GetTotalMemory(false), gc.HeapSizeBytes, gc.TotalCommittedBytes,
-                circuits.Open, circuits.Opened, process.Threads.Count, process.TotalProcessorTime.TotalMilliseconds,
+                circuits.Open, circuits.Opened, process.Threads.Count, cpu.TotalMilliseconds,
                 GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), System.Runtime.GCSettings.IsServerGC, Environment.ProcessorCount));
         }).ExcludeFromDescription();
         return app;
