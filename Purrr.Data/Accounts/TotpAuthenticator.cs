@@ -9,8 +9,9 @@ namespace Purrr.Data.Accounts;
 
 /// <summary>
 /// The authenticator app (TOTP) with Otp.NET over Identity's own authenticator key (the user token Identity's
-/// <c>GetAuthenticatorKeyAsync</c> reads), plus a "confirmed" token of ours. Sign-in itself does not ask for a code:
-/// the authenticator guards withdrawals, so Identity's <c>TwoFactorEnabled</c> stays as it is.
+/// <c>GetAuthenticatorKeyAsync</c> reads), plus a "confirmed" token of ours. Turning it on also sets Identity's
+/// <c>TwoFactorEnabled</c>, so sign-in asks for a code (Identity's authenticator provider reads the same key);
+/// withdrawals check codes here.
 /// </summary>
 public sealed class TotpAuthenticator(IPurrrDbFactory dbFactory, TimeProvider clock) : IAuthenticator
 {
@@ -65,15 +66,23 @@ public sealed class TotpAuthenticator(IPurrrDbFactory dbFactory, TimeProvider cl
         {
             // Confirmed in another tab at the same moment: on either way.
         }
+        await SetTwoFactorSignInAsync(db, player, on: true, ct);
         return true;
     }
 
     public async Task TurnOffAsync(UserId player, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        await Tokens(db, player).Where(t => t.LoginProvider == IdentityStore && t.Name == KeyName || t.LoginProvider == PurrrStore && t.Name == OnName)
+        await Tokens(db, player).Where(t => t.LoginProvider == IdentityStore && (t.Name == KeyName || t.Name == RecoveryCodesName) || t.LoginProvider == PurrrStore && t.Name == OnName)
             .ExecuteDeleteAsync(ct);
+        await SetTwoFactorSignInAsync(db, player, on: false, ct);
     }
+
+    private const string RecoveryCodesName = "RecoveryCodes"; // Identity's, made by UserManager.GenerateNewTwoFactorRecoveryCodesAsync
+
+    // The security stamp stays: a new one would sign out the very session that just turned the app on.
+    private static Task SetTwoFactorSignInAsync(IPurrrDb db, UserId player, bool on, CancellationToken ct) =>
+        ((PurrrDbContext)db).Users.Where(u => u.Id == player).ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, on), ct);
 
     public async Task<long?> MatchAsync(UserId player, string? code, DateTimeOffset now, CancellationToken ct = default)
     {

@@ -21,6 +21,7 @@ public static class AxeScanPages
     public static readonly IReadOnlyList<AxeVisit> Visits =
     [
         Visitor("/Account/Login"),
+        Visitor("/Account/LoginWithCode"), // the state without a password step; the form itself is the sign-in form's twin
         Visitor("/Account/Register"),
         Visitor("/Account/ForgotPassword"),
         Visitor("/Account/ForgotPasswordConfirmation"),

@@ -73,6 +73,7 @@ public static class AuthorizationMatrix
         PageRow.Public("/Account/ForgotPassword", "Forgot your password?"),
         PageRow.Public("/Account/ForgotPasswordConfirmation", "Check your email"),
         PageRow.Public("/Account/Login", "Sign in"),
+        PageRow.Public("/Account/LoginWithCode", "Sign in again"), // no password step waiting: nothing to enter a code for
         PageRow.SignedIn("/Account/Manage", "Your profile"),
         PageRow.SignedIn("/Account/Manage/ChangePassword", "Change password"),
         PageRow.SignedIn("/Account/Manage/TwoFactor", "Two-factor authentication"),

@@ -58,6 +58,8 @@ public sealed class ContentSecurityPolicyE2E(PurrrServer server, BrowserFixture 
             await CollectAsync("Account/Manage");
             await session.GotoAsync("Account/Manage/TwoFactor", interactive: false);
             await CollectAsync("Account/Manage/TwoFactor");
+            await session.GotoAsync("Account/LoginWithCode", interactive: false);
+            await CollectAsync("Account/LoginWithCode");
         });
 
         Assert.Empty(violations);
