@@ -14,10 +14,18 @@ internal sealed partial class UiTree
     private readonly Dictionary<int, UiNode> components = [];
     private readonly Dictionary<ulong, (UiNode Element, string EventName)> handlers = [];
 
+    /// <summary>Changes with every batch applied: a lookup made at the same version gives the same answer.</summary>
+    private int version;
+    private (int Version, string Label, string EventName, ulong? Handler)? lastClickLookup;
+
     public int ComponentCount => components.Count;
+
+    /// <summary>Whether some element was given data-interactive="true" (MainLayout's sign that the circuit is live).</summary>
+    public bool Interactive { get; private set; }
 
     public void AttachRoot(int componentId)
     {
+        version++;
         var root = new UiNode(UiNodeKind.Container, null) { ComponentId = componentId };
         document.Insert(document.Children.Count, root);
         components[componentId] = root;
@@ -25,6 +33,7 @@ internal sealed partial class UiTree
 
     public void Apply(RenderBatch batch)
     {
+        version++;
         foreach (var diff in batch.Diffs)
         {
             if (!components.TryGetValue(diff.ComponentId, out var container))
@@ -46,10 +55,22 @@ internal sealed partial class UiTree
     /// </summary>
     public ulong? FindClickHandler(string label, string eventName = "click")
     {
+        // A scenario asks whether a label is there, then clicks it: answer the second time from the first, unless a
+        // batch changed the tree in between (a whole-page scan per question was most of the client's work per event).
+        if (lastClickLookup is { } last && last.Version == version && last.Label == label && last.EventName == eventName)
+            return last.Handler;
+        var handler = ScanForClickHandler(label, eventName);
+        lastClickLookup = (version, label, eventName, handler);
+        return handler;
+    }
+
+    private ulong? ScanForClickHandler(string label, string eventName)
+    {
         var prefix = label.EndsWith('*') ? label[..^1] : null;
-        foreach (var element in document.Descendants().Where(n => n.Kind == UiNodeKind.Element))
+        foreach (var element in document.Descendants())
         {
-            if (element.Name is not ("button" or "a" or "div" or "li" or "span") || element.Attributes?.ContainsKey("disabled") == true)
+            if (element.Kind != UiNodeKind.Element || element.Name is not ("button" or "a" or "div" or "li" or "span")
+                || element.Attributes?.ContainsKey("disabled") == true)
                 continue;
             var named = element.Attributes?.GetValueOrDefault("aria-label") == label || element.Name == "button" && (prefix is null ? Squash(element.Text()) == label : Squash(element.Text()).StartsWith(prefix, StringComparison.Ordinal));
             if (!named)
@@ -85,13 +106,23 @@ internal sealed partial class UiTree
 
     /// <summary>The text of the first element carrying the CSS class <paramref name="name"/>, or null.</summary>
     public string? TextOf(string name) =>
-        document.Descendants().FirstOrDefault(n => n.Attributes?.GetValueOrDefault("class")?.Split(' ').Contains(name) == true) is { } node ? Squash(node.Text()) : null;
+        document.Descendants().FirstOrDefault(n => ClassListHas(n, name)) is { } node ? Squash(node.Text()) : null;
 
     /// <summary>Whether <paramref name="node"/> (when <paramref name="inclusive"/>) or an element around it carries the CSS class <paramref name="name"/>.</summary>
     public static bool HasClass(UiNode node, string name, bool inclusive)
     {
         for (var at = inclusive ? node : node.Parent; at is not null; at = at.Parent)
-            if (at.Attributes?.GetValueOrDefault("class")?.Split(' ').Contains(name) == true)
+            if (ClassListHas(at, name))
+                return true;
+        return false;
+    }
+
+    private static bool ClassListHas(UiNode node, string name)
+    {
+        if (node.Attributes?.GetValueOrDefault("class") is not { } classes)
+            return false;
+        foreach (var range in classes.AsSpan().Split(' '))
+            if (classes.AsSpan(range).SequenceEqual(name))
                 return true;
         return false;
     }
@@ -111,7 +142,7 @@ internal sealed partial class UiTree
 
     /// <summary>Whether some element carries the CSS class <paramref name="name"/>.</summary>
     public bool HasClass(string name) =>
-        document.Descendants().Any(n => n.Attributes?.GetValueOrDefault("class")?.Split(' ').Contains(name) == true);
+        document.Descendants().Any(n => ClassListHas(n, name));
 
     /// <summary>Every button, with its text and whether a click on it reaches a handler (diagnostics).</summary>
     public IEnumerable<string> Buttons() =>
@@ -123,7 +154,7 @@ internal sealed partial class UiTree
             .Select(b => (Text: Squash(b.Text()), Enabled: b.Attributes?.ContainsKey("disabled") != true))
             .Where(b => b.Text.StartsWith(prefix, StringComparison.Ordinal));
 
-    private static string Squash(string text) => Whitespace().Replace(text, " ").Trim();
+    private static string Squash(string text) => UiNode.Squash(text);
 
     private void ApplyEdits(RenderBatch batch, UiNode parent, Edit[] edits)
     {
@@ -232,11 +263,14 @@ internal sealed partial class UiTree
         if (handler != 0)
         {
             var eventName = name.StartsWith("on", StringComparison.Ordinal) ? name[2..] : name;
-            (element.Events ??= [])[eventName] = handler;
+            (element.Events ??= new Dictionary<string, ulong>(1))[eventName] = handler;
             handlers[handler] = (element, eventName);
             return;
         }
-        (element.Attributes ??= [])[name] = batch.AttributeValue(frame) ?? "";
+        var value = batch.AttributeValue(frame) ?? "";
+        (element.Attributes ??= new Dictionary<string, string>(4))[name] = value;
+        if (name == "data-interactive" && value == "true")
+            Interactive = true;
     }
 
     private void Remove(UiNode node)
@@ -245,8 +279,6 @@ internal sealed partial class UiTree
         node.Parent = null;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
 
 internal enum UiNodeKind { Container, Element, Text, Markup }
@@ -287,13 +319,22 @@ internal sealed partial class UiNode(UiNodeKind kind, string? name)
         return null;
     }
 
+    /// <summary>Every node below this one, in document order (one explicit stack: a nested iterator per level cost a
+    /// whole-page scan as many steps again as the tree is deep).</summary>
     public IEnumerable<UiNode> Descendants()
     {
-        foreach (var child in Children)
+        var pending = new Stack<(UiNode Node, int Next)>();
+        pending.Push((this, 0));
+        while (pending.Count > 0)
         {
+            var (node, next) = pending.Pop();
+            if (next >= node.Children.Count)
+                continue;
+            pending.Push((node, next + 1));
+            var child = node.Children[next];
             yield return child;
-            foreach (var below in child.Descendants())
-                yield return below;
+            if (child.Children.Count > 0)
+                pending.Push((child, 0));
         }
     }
 
@@ -319,6 +360,26 @@ internal sealed partial class UiNode(UiNodeKind kind, string? name)
                     Collect(child, text);
                 break;
         }
+    }
+
+    /// <summary>Runs of whitespace as one space, none at either end (what a browser shows of the text).</summary>
+    public static string Squash(string text)
+    {
+        var squashed = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = squashed.Length > 0;
+                continue;
+            }
+            if (space)
+                squashed.Append(' ');
+            space = false;
+            squashed.Append(c);
+        }
+        return squashed.Equals(text.AsSpan()) ? text : squashed.ToString();
     }
 
     [GeneratedRegex("<[^>]*>")]

@@ -34,6 +34,29 @@ public sealed class CarePanelTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task A_countdown_ticks_each_second_and_the_button_comes_back_when_it_ends()
+    {
+        var luna = await NewPlayerAsync("luna");
+        var mochi = (await Database.AddCatsAsync(ACat.Curious().OwnedBy(luna).Build()))[0];
+        await Care.FeedAsync(luna, mochi.Id, Items.BasicFood.Key);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var profile = (await Cats.GetProfileAsync(mochi.Id, luna))!;
+
+        await using var context = ComponentTestContext.Create(Database, (luna, "luna"), clock: Clock);
+        context.Render<MudPopoverProvider>();
+        var panel = context.Render<CarePanel>(p => p.Add(c => c.Profile, profile).Add(c => c.Owner, luna));
+        AngleSharp.Dom.IElement Feed() => panel.FindAll(".purrr-care-buttons button").Single(b => b.TextContent.Trim().StartsWith("Feed", StringComparison.Ordinal));
+        Assert.Equal("Feed · 8:00", Feed().TextContent.Trim());
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        panel.WaitForAssertion(() => Assert.Equal("Feed · 7:59", Feed().TextContent.Trim()));
+
+        Clock.Advance(TimeSpan.FromMinutes(8));
+        panel.WaitForAssertion(() => Assert.Equal("Feed", Feed().TextContent.Trim()));
+        Assert.False(Feed().HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Playing_updates_the_cat_and_says_what_happened()
     {
         var luna = await NewPlayerAsync("luna");

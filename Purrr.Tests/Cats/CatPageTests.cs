@@ -61,6 +61,22 @@ public sealed class CatPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_closed_panel_shows_its_content_once_opened()
+    {
+        var luna = await database.AddPlayerAsync("luna");
+        var mochi = await AdoptAsync(luna, "Mochi");
+        await using var context = ComponentTestContext.Create(database, (luna, "luna"));
+        var page = context.Render<CatPage>(p => p.Add(c => c.Id, mochi.Id.Value));
+        page.WaitForAssertion(() => Assert.Equal("Mochi", page.Find("h1").TextContent));
+        Assert.DoesNotContain(page.FindAll("caption"), c => c.TextContent == "Genes"); // closed: nothing rendered behind it
+
+        page.FindAll(".mud-expand-panel-header").Single(h => h.TextContent.Contains("Genes")).Click();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("caption"), c => c.TextContent == "Genes"));
+        Assert.Contains("Shows as", page.Markup);
+    }
+
+    [Fact]
     public async Task The_owner_can_hide_a_cat_and_then_another_player_cannot_open_it()
     {
         var luna = await database.AddPlayerAsync("luna");
