@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Purrr.Core.Cats;
 using Purrr.Tests.Infrastructure;
 using Purrr.Web.Components.Pages.Cats;
@@ -41,6 +42,24 @@ public sealed class CatPageTests : IAsyncLifetime
         Assert.Contains("Level 1", page.Markup);
         Assert.Contains("0 / 200 XP to level 2", page.Markup);
         Assert.NotNull(page.Find("svg.cat-portrait"));
+    }
+
+    [Fact]
+    public async Task A_health_alert_link_opens_the_health_tab_for_the_owner_and_only_for_the_owner()
+    {
+        var luna = await database.AddPlayerAsync("luna");
+        var milo = await database.AddPlayerAsync("milo");
+        var mochi = await AdoptAsync(luna, "Mochi");
+
+        foreach (var (viewer, name, expected) in new[] { (luna, "luna", "Health"), (milo, "milo", "Personality analysis") })
+        {
+            await using var context = ComponentTestContext.Create(database, (viewer, name));
+            context.Services.GetRequiredService<NavigationManager>().NavigateTo(Core.HealthDevices.CatHealthService.LinkTo(mochi.Id));
+
+            var page = context.Render<CatPage>(p => p.Add(c => c.Id, mochi.Id.Value));
+
+            page.WaitForAssertion(() => Assert.Contains(expected, page.FindAll(".mud-tab.mud-tab-active").Select(t => t.TextContent.Trim()))); // beside the looks' own tabs
+        }
     }
 
     [Fact]
