@@ -2,7 +2,8 @@
 # Measures Purrr against its performance goals and writes docs/performance.md (issue 15).
 #   ./perf.sh [idle circuits] [active players] [seconds per scenario] [night-watch viewers] [room tabs]
 # The defaults are the goals: ./perf.sh 20000 2000 60 200 60 (≈ 30 min on 2 cores). PERF_BENCH=none skips the
-# benchmarks, PERF_BENCH=<folder> reports the BenchmarkDotNet results already in that folder; PERF_PORT picks the port.
+# benchmarks, PERF_BENCH=<folder> reports the BenchmarkDotNet results already in that folder; PERF_PORT picks the port;
+# PERF_CARE_SMALL (default 500, 0 for none) adds a smaller care run, to show p99 below the full load.
 # Builds Release, starts the app on a fresh SQLite database (demo world) and measures that cold start, runs each load
 # scenario with Purrr.LoadTest (a headless circuit client) against a freshly restarted app (so every scenario's memory
 # baseline is its own, and each restart on the now existing database is a cold start too), runs the Core benchmarks,
@@ -21,6 +22,7 @@ URL="http://127.0.0.1:$PORT/"
 # behind an HTTP/2 front end — one socket per circuit would stop at this machine's 20,000 open files per process.
 H2_URL="http://127.0.0.1:$((PORT + 1))/"
 BENCH=${PERF_BENCH:-all}
+CARE_SMALL=${PERF_CARE_SMALL:-500} # a second, smaller care run (0: none)
 
 echo "== Build (Release)"
 dotnet build -c Release -nologo -v q Purrr.Web/Purrr.Web.csproj
@@ -67,6 +69,12 @@ load idle --url "$H2_URL" --http2 --circuits "$IDLE" --duration 20 --ramp 32 --o
 stop_app; echo "== Restart (existing database)"; start_app "$work/cold-existing"
 echo "== Active players caring for their cats: $ACTIVE at 1 event/s for $DURATION s"
 load care --url "$URL" --circuits "$ACTIVE" --duration "$DURATION" --rate 1 --ramp 32 --out "$work/results/2-care.json" || true
+
+if [ "$CARE_SMALL" -gt 0 ]; then
+  stop_app; echo "== Restart (existing database)"; start_app "$work/cold-existing"
+  echo "== Active players caring for their cats: $CARE_SMALL at 1 event/s for $DURATION s (below the full load)"
+  load care --url "$URL" --circuits "$CARE_SMALL" --duration "$DURATION" --rate 1 --ramp 32 --out "$work/results/2-care-small.json" || true
+fi
 
 stop_app; echo "== Restart (existing database)"; start_app "$work/cold-existing"
 echo "== Night-watch map viewers during ticks (every 10 s): $VIEWERS for $DURATION s"
