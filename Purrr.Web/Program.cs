@@ -49,6 +49,7 @@ builder.Services.AddHostedService<ScheduledPostsWorker>();
 builder.Services.AddHostedService<TrendingWorker>();
 builder.AddPurrrWebhooks();
 builder.AddPurrrHttpHardening();
+builder.Services.AddSingleton<FirstPageGate>();
 builder.Services.AddHostedService<PersonalityModelWorker>();
 builder.AddPurrrCrypto();
 builder.AddPurrrNft();
@@ -71,6 +72,7 @@ builder.Services.AddPurrrApi();
 builder.AddPurrrProcessMetrics();
 
 var app = builder.Build();
+app.UseFirstPageGate(); // before anything else, so the first response opens it
 
 await app.Services.InitializePurrrDatabaseAsync();
 // Created now, so that the flags' one bus subscription exists before the first circuit (tests count the rest).

@@ -1,0 +1,45 @@
+namespace Purrr.Web.Background;
+
+/// <summary>
+/// Start-up work that can wait (loading or, on a fresh data folder, training the personality model) waits for the first
+/// response, so that it does not take the two cores from the first page; at most <see cref="MaxWait"/> after start when no
+/// request comes. Real time on purpose: this is about CPU, not the game's clock.
+/// </summary>
+public sealed class FirstPageGate
+{
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
+
+    private readonly TaskCompletionSource served = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Done once a first response went out, or <see cref="MaxWait"/> after the call; cancelled on stopping.</summary>
+    public async Task WaitAsync(CancellationToken ct)
+    {
+        try
+        {
+            await served.Task.WaitAsync(MaxWait, TimeProvider.System, ct);
+        }
+        catch (TimeoutException)
+        {
+            // nobody asked for a page yet: go ahead
+        }
+    }
+
+    /// <summary>Whether a first response went out.</summary>
+    public bool IsOpen => served.Task.IsCompleted;
+
+    public void Open() => served.TrySetResult();
+}
+
+public static class FirstPageGateSetup
+{
+    /// <summary>Opens the gate when the first response has been written (first in the pipeline, so it sees every response).</summary>
+    public static void UseFirstPageGate(this WebApplication app)
+    {
+        var gate = app.Services.GetRequiredService<FirstPageGate>();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            gate.Open();
+        });
+    }
+}
