@@ -49,7 +49,6 @@ builder.Services.AddHostedService<ScheduledPostsWorker>();
 builder.Services.AddHostedService<TrendingWorker>();
 builder.AddPurrrWebhooks();
 builder.AddPurrrHttpHardening();
-builder.Services.AddSingleton<FirstPageGate>();
 builder.Services.AddHostedService<PersonalityModelWorker>();
 builder.AddPurrrCrypto();
 builder.AddPurrrNft();

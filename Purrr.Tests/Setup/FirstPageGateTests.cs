@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Purrr.Tests.Infrastructure;
-using Purrr.Web.Background;
+using Purrr.Data.Setup;
 
 namespace Purrr.Tests.Setup;
 

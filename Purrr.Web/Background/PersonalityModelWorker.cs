@@ -1,4 +1,5 @@
 using Purrr.Core.PersonalityAnalysis;
+using Purrr.Data.Setup;
 
 namespace Purrr.Web.Background;
 

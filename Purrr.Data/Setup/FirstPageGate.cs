@@ -1,9 +1,10 @@
-namespace Purrr.Web.Background;
+namespace Purrr.Data.Setup;
 
 /// <summary>
-/// Start-up work that can wait (loading or, on a fresh data folder, training the personality model) waits for the first
-/// response, so that it does not take the two cores from the first page; at most <see cref="MaxWait"/> after start when no
-/// request comes. Real time on purpose: this is about CPU, not the game's clock.
+/// Start-up work that can wait (the demo neighbourhood, loading or on a new data folder training the personality model) waits
+/// for the first response, so that it does not take the two cores from the first page; at most <see cref="MaxWait"/> after
+/// it starts waiting when no request comes. Real time on purpose: this is about CPU, not the game's clock. The web app opens
+/// it (<c>UseFirstPageGate</c>).
 /// </summary>
 public sealed class FirstPageGate
 {
@@ -28,18 +29,4 @@ public sealed class FirstPageGate
     public bool IsOpen => served.Task.IsCompleted;
 
     public void Open() => served.TrySetResult();
-}
-
-public static class FirstPageGateSetup
-{
-    /// <summary>Opens the gate when the first response has been written (first in the pipeline, so it sees every response).</summary>
-    public static void UseFirstPageGate(this WebApplication app)
-    {
-        var gate = app.Services.GetRequiredService<FirstPageGate>();
-        app.Use(async (context, next) =>
-        {
-            await next(context);
-            gate.Open();
-        });
-    }
 }
