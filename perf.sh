@@ -4,7 +4,7 @@
 # The defaults are the goals: ./perf.sh 20000 2000 60 200 60 (≈ 30 min on 2 cores). PERF_BENCH=none skips the
 # benchmarks, PERF_BENCH=<folder> reports the BenchmarkDotNet results already in that folder; PERF_PORT picks the port;
 # PERF_CARE_SMALL (default 500, 0 for none) adds a smaller care run, to show p99 below the full load.
-# Builds Release, starts the app on a fresh SQLite database (demo world) and measures that cold start, runs each load
+# Publishes Release (ReadyToRun), starts the app on a fresh SQLite database (demo world) and measures that cold start, runs each load
 # scenario with Purrr.LoadTest (a headless circuit client) against a freshly restarted app (so every scenario's memory
 # baseline is its own, and each restart on the now existing database is a cold start too), runs the Core benchmarks,
 # then writes the report.
@@ -24,8 +24,9 @@ H2_URL="http://127.0.0.1:$((PORT + 1))/"
 BENCH=${PERF_BENCH:-all}
 CARE_SMALL=${PERF_CARE_SMALL:-500} # a second, smaller care run (0: none)
 
-echo "== Build (Release)"
-dotnet build -c Release -nologo -v q Purrr.Web/Purrr.Web.csproj
+echo "== Build (Release; the app as a ReadyToRun publish, as it would be deployed)"
+dotnet publish Purrr.Web/Purrr.Web.csproj -c Release -r linux-x64 --self-contained false -nologo -v q
+APP="$PWD/Purrr.Web/bin/Release/net10.0/linux-x64/publish"
 dotnet build -c Release -nologo -v q Purrr.LoadTest/Purrr.LoadTest.csproj
 [ "$BENCH" != all ] || dotnet build -c Release -nologo -v q Purrr.Bench/Purrr.Bench.csproj
 
@@ -48,7 +49,7 @@ start_app() {
   Kestrel__Endpoints__Http__Url="${URL%/}" \
   Kestrel__Endpoints__Http2__Url="${H2_URL%/}" \
   Kestrel__Endpoints__Http2__Protocols=Http2 \
-    dotnet Purrr.Web/bin/Release/net10.0/Purrr.Web.dll --contentRoot "$PWD/Purrr.Web/bin/Release/net10.0" >> "$work/app.log" 2>&1 &
+    dotnet "$APP/Purrr.Web.dll" --contentRoot "$APP" >> "$work/app.log" 2>&1 &
   app_pid=$!
   until curl -fs -o /dev/null "$URL"; do
     kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; echo "The app did not start."; exit 1; }

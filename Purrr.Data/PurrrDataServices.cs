@@ -73,6 +73,7 @@ public static class PurrrDataServices
         Payments.PaymentServices.AddPurrrPayments(services, configuration);
         services.AddScoped<DemoWorld>();
         services.AddSingleton<DemoWorldSeeding>();
+        services.AddSingleton<FirstPageGate>();
         services.AddPurrrRedis(configuration);
         return services;
     }

@@ -71,6 +71,7 @@ builder.Services.AddPurrrApi();
 builder.AddPurrrProcessMetrics();
 
 var app = builder.Build();
+app.UseFirstPageGate(); // before anything else, so the first response opens it
 
 await app.Services.InitializePurrrDatabaseAsync();
 // Created now, so that the flags' one bus subscription exists before the first circuit (tests count the rest).

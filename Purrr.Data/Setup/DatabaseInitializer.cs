@@ -21,7 +21,10 @@ public sealed class DatabaseInitializer(
         {
             if (settings.Provider == DatabaseProvider.Sqlite)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers no longer block the writer
-            await db.Database.MigrateAsync(ct);
+            // Migrate also diffs the migrations' snapshot against the model (≈ 0.2 s of CPU at start): only when there is
+            // something to apply. A model change without its migration is MigrationTests' to catch, not each start's.
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                await db.Database.MigrateAsync(ct);
         }
 
         foreach (var role in Roles.All)

@@ -40,6 +40,7 @@ public sealed class DemoWorld(
     ReactionService reactions,
     TimeProvider clock,
     IOptions<Argon2Options> argon2,
+    PurrrStorage storage,
     ILogger<DemoWorld> logger)
 {
     public const string AdminUserName = "admin";
@@ -86,7 +87,10 @@ public sealed class DemoWorld(
         ], new(48.8541, 2.3612)),
     ];
 
-    /// <summary>Seeds the whole demo world, but only into an empty database; returns whether it did.</summary>
+    /// <summary>
+    /// Seeds the whole demo world into an empty database, or finishes one a killed process left half seeded; returns
+    /// whether anything was to be seeded.
+    /// </summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
         if (!await SeedPlayersIfEmptyAsync(ct))
@@ -97,26 +101,32 @@ public sealed class DemoWorld(
 
     /// <summary>
     /// The first part, enough for the front page and every demo sign-in: the accounts (roles, confirmed emails) and their cats.
-    /// Seeds only an empty database; returns whether it did.
+    /// Seeds an empty database, or what is missing while an earlier seeding is unfinished; returns whether the
+    /// neighbourhood (<see cref="SeedNeighbourhoodAsync"/>) is still to be seeded.
     /// </summary>
     public async Task<bool> SeedPlayersIfEmptyAsync(CancellationToken ct = default)
     {
-        if (await users.Users.AnyAsync(ct))
-            return false;
+        // The marker file says "seeding started, not finished": written before the first account, deleted after the last
+        // post. A process killed in between leaves it, and the next start completes the world (each step skips what is in).
+        // A database seeded before the marker existed, or one players live in, has accounts and no marker: left alone.
+        if (!File.Exists(PendingMarker))
+        {
+            if (await users.Users.AnyAsync(ct))
+                return false;
+            await File.WriteAllTextAsync(PendingMarker, "The demo world is being seeded; the next start finishes it if this file is left.", ct);
+        }
 
         var random = new SeededRandomSource(2026);
-        await using var db = await dbFactory.CreateAsync(ct);
         var hasher = users.PasswordHasher;
         users.PasswordHasher = new DemoPasswordHasher(hasher, argon2.Value);
         try
         {
-            await RegisterPlayersAsync(db, random, ct);
+            await RegisterPlayersAsync(random, ct);
         }
         finally
         {
             users.PasswordHasher = hasher;
         }
-        await db.SaveChangesAsync(ct);
         return true;
     }
 
@@ -127,37 +137,63 @@ public sealed class DemoWorld(
         await BefriendPlayersAsync(ct);
         await ReportLostPetsAsync(ct);
         await WritePostsAsync(ct);
+        File.Delete(PendingMarker);
 
         logger.LogWarning(
             "Demo world seeded. Sign in as {Admin} / {AdminPassword} (admin), or as luna (moderator), milo, nova or pixel / {PlayerPassword}.",
             AdminUserName, AdminPassword, PlayerPassword);
     }
 
-    private async Task RegisterPlayersAsync(IPurrrDb db, SeededRandomSource random, CancellationToken ct)
+    /// <summary>Present while the demo world is only partly seeded (in the data folder, next to the SQLite file).</summary>
+    public string PendingMarker => Path.Combine(storage.DataFolder, "demo-world.pending");
+
+    // Each player is registered, given their roles and cats unless already there: a resumed seeding picks up where the
+    // killed one stopped. The cats are drawn for every player all the same, so each one gets the same genome either way.
+    private async Task RegisterPlayersAsync(SeededRandomSource random, CancellationToken ct)
     {
         foreach (var player in Players)
         {
-            // The first account becomes Admin, so the admin is registered first.
-            var account = await accounts.RegisterAsync(
-                new RegistrationRequest(player.UserName, $"{player.UserName}@purrr.local", player.Password, player.TimeZone), ct);
-            if (!account.Succeeded)
-                throw new InvalidOperationException($"Demo player {player.UserName}: {account.FirstMessage}");
-            account.Value.EmailConfirmed = true;
-            await users.UpdateAsync(account.Value);
-            if (player.UserName == ModeratorUserName) // someone to run the moderation queue
-                await users.AddToRoleAsync(account.Value, Roles.Moderator);
+            var account = await users.FindByNameAsync(player.UserName);
+            if (account is null)
+            {
+                // The first account becomes Admin, so the admin is registered first.
+                var registered = await accounts.RegisterAsync(
+                    new RegistrationRequest(player.UserName, $"{player.UserName}@purrr.local", player.Password, player.TimeZone), ct);
+                if (!registered.Succeeded)
+                    throw new InvalidOperationException($"Demo player {player.UserName}: {registered.FirstMessage}");
+                account = registered.Value;
+            }
+            if (!account.EmailConfirmed)
+            {
+                account.EmailConfirmed = true;
+                await users.UpdateAsync(account);
+            }
+            string[] roles = player.UserName switch
+            {
+                AdminUserName => [Roles.Player, Roles.Admin],
+                ModeratorUserName => [Roles.Player, Roles.Moderator], // someone to run the moderation queue
+                _ => [Roles.Player],
+            };
+            foreach (var role in roles)
+                if (!await users.IsInRoleAsync(account, role))
+                    await users.AddToRoleAsync(account, role);
 
+            await using var db = await dbFactory.CreateAsync(ct);
+            var hasCats = await db.Cats.AnyAsync(c => c.OwnerId == account.Id, ct);
             foreach (var demoCat in player.Cats)
             {
                 var now = clock.GetUtcNow();
-                var cat = CatAdoption.Adopt(account.Value.Id,
+                var cat = CatAdoption.Adopt(account.Id,
                     new AdoptCatRequest(demoCat.Name, demoCat.Breed, demoCat.Personality, demoCat.IsPublic), now, random).Value;
+                if (hasCats)
+                    continue;
                 cat.GainXp(demoCat.Xp);
                 // Recorded like any adoption and level-up, so timelines, achievements and leaderboards start out alive.
-                CatAdoption.Welcome(db, account.Value.Id, cat, now);
+                CatAdoption.Welcome(db, account.Id, cat, now);
                 if (cat.Level > 1)
-                    LevelUps.Record(db, account.Value.Id, cat, cat.Level, now);
+                    LevelUps.Record(db, account.Id, cat, cat.Level, now);
             }
+            await db.SaveChangesAsync(ct); // one player's cats in one save
         }
     }
 
@@ -273,14 +309,20 @@ public sealed class DemoWorld(
         var ids = new Dictionary<string, UserId>();
         foreach (var player in Players.Where(p => p.UserName != AdminUserName))
             ids[player.UserName] = (await users.FindByNameAsync(player.UserName))!.Id;
+        await using var db = await dbFactory.CreateAsync(ct); // what a resumed seeding already wrote is skipped
         foreach (var post in Posts)
         {
-            var excerpt = post.Body.Split('\n')[0].Replace("*", "");
-            var published = (await posts.PublishAsync(ids[post.Author], null, new PostInput(post.Title, post.Body, excerpt.Length > 200 ? excerpt[..200] : excerpt, post.Tags), ct)).Value;
+            var (excerpt, author) = (post.Body.Split('\n')[0].Replace("*", ""), ids[post.Author]);
+            var postId = await db.Posts.Where(p => p.AuthorId == author && p.Title == post.Title).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+                ?? (await posts.PublishAsync(author, null, new PostInput(post.Title, post.Body, excerpt.Length > 200 ? excerpt[..200] : excerpt, post.Tags), ct)).Value.Id;
             foreach (var (who, text) in post.Comments)
-                _ = (await comments.AddAsync(ids[who], published.Id, null, text, ct)).Value;
+            {
+                var commenter = ids[who];
+                if (!await db.Comments.AnyAsync(c => c.PostId == postId && c.AuthorId == commenter && c.Body == text, ct))
+                    _ = (await comments.AddAsync(commenter, postId, null, text, ct)).Value;
+            }
             foreach (var (who, type) in post.Reactions)
-                _ = (await reactions.ReactAsync(ids[who], ReactionTarget.Post, published.Id, type, ct)).Value;
+                _ = (await reactions.ReactAsync(ids[who], ReactionTarget.Post, postId, type, ct)).Value; // reacting twice keeps one
         }
     }
 
@@ -293,20 +335,25 @@ public sealed class DemoWorld(
         var now = clock.GetUtcNow();
         var centre = new GeoPoint(48.8530, 2.3499);
         GeoPoint At(double north, double east) => centre.Offset(north, 0).Offset(east, 90);
+        await using var db = await dbFactory.CreateAsync(ct); // what a resumed seeding already wrote is skipped
         foreach (var pet in LostPetReports)
         {
-            var where = At(pet.North, pet.East);
-            var id = (await lostPets.ReportAsync(ids[pet.Owner], new LostPetReport(pet.Name, pet.Type, pet.Breed, pet.Colour, PetSize.Medium, null,
+            var (where, owner) = (At(pet.North, pet.East), ids[pet.Owner]);
+            var id = await db.LostPets.Where(p => p.OwnerId == owner && p.Name == pet.Name).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+                ?? (await lostPets.ReportAsync(owner, new LostPetReport(pet.Name, pet.Type, pet.Breed, pet.Colour, PetSize.Medium, null,
                 $"{pet.Name} slipped out and hasn't come back.", null, pet.Place, where.Latitude, where.Longitude, now.AddHours(-pet.HoursAgo),
                 "+33 1 23 45 67 89", $"{pet.Owner}@purrr.local", false, pet.Reward), ct: ct)).Value.Id;
             foreach (var seen in pet.Sightings)
             {
+                var spotter = ids[seen.Spotter];
+                if (await db.LostPetSightings.AnyAsync(s => s.LostPetId == id && s.ReporterId == spotter, ct))
+                    continue;
                 var spot = At(seen.North, seen.East);
-                _ = (await lostPets.AddSightingAsync(ids[seen.Spotter], id, new SightingReport(null, spot.Latitude, spot.Longitude, now.AddHours(-seen.HoursAgo),
+                _ = (await lostPets.AddSightingAsync(spotter, id, new SightingReport(null, spot.Latitude, spot.Longitude, now.AddHours(-seen.HoursAgo),
                     seen.Note, seen.Confidence), ct: ct)).Value;
             }
-            if (pet.Name == "Hopper") // one happy ending
-                _ = (await lostPets.CloseAsync(ids[pet.Owner], id, LostPetStatus.Found, "Back home and munching carrots. Thank you, Luna!", ct)).Value;
+            if (pet.Name == "Hopper" && await db.LostPets.AnyAsync(p => p.Id == id && p.Status == LostPetStatus.Active, ct)) // one happy ending
+                _ = (await lostPets.CloseAsync(owner, id, LostPetStatus.Found, "Back home and munching carrots. Thank you, Luna!", ct)).Value;
         }
         await lostPets.SetAlertsAsync(ids["nova"], true, ct);
         await lostPets.SetAlertsAsync(ids["pixel"], true, ct);

@@ -5,9 +5,10 @@ namespace Purrr.Data.Setup;
 
 /// <summary>
 /// The demo neighbourhood (homes, follows, lost pets, posts) seeded in the background once the accounts and cats are in
-/// (<see cref="DemoOptions.Background"/>), so that a fresh database serves its first page as fast as an existing one.
+/// (<see cref="DemoOptions.Background"/>) and the first page is out (<see cref="FirstPageGate"/>), so that a fresh database
+/// serves its first page about as fast as an existing one.
 /// </summary>
-public sealed class DemoWorldSeeding(ILogger<DemoWorldSeeding> logger)
+public sealed class DemoWorldSeeding(FirstPageGate firstPage, ILogger<DemoWorldSeeding> logger)
 {
     /// <summary>Done when the whole demo world is in (at once when nothing is left to seed); never faults.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -16,6 +17,7 @@ public sealed class DemoWorldSeeding(ILogger<DemoWorldSeeding> logger)
     {
         try
         {
+            await firstPage.WaitAsync(CancellationToken.None);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoWorld>().SeedNeighbourhoodAsync();
         }

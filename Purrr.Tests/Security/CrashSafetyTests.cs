@@ -101,6 +101,36 @@ public sealed class CrashSafetyTests : ServiceTestBase
         }
     }
 
+    [Theory]
+    [InlineData(nameof(Core.Cats.Cat))] // before the first page: the admin's account is in, its cats are being saved
+    [InlineData(nameof(Core.LostPets.LostPet))] // in the background: homes and follows are in, the first lost pet is being saved
+    public async Task A_demo_world_killed_mid_seeding_is_completed_once_at_the_next_start(string pauseAt)
+    {
+        var demo = new Dictionary<string, string> { ["Demo__Seed"] = "true", ["Demo__Background"] = "true" };
+        var marker = Path.Combine(Database.FolderPath, "demo-world.pending");
+
+        await using (var app = AppProcess.Start(Database, pauseAt, demo))
+            await app.PausedAsync();
+        Assert.True(File.Exists(marker), "The unfinished seeding left no trace.");
+
+        await using (var app = AppProcess.Start(Database, settings: demo))
+            await app.WaitUntilAsync(_ => Task.FromResult(!File.Exists(marker)));
+
+        await using var db = Database.NewContext();
+        var admin = await db.Users.SingleAsync(u => u.UserName == Data.Setup.DemoWorld.AdminUserName);
+        var world = $"players {await db.Players.CountAsync()}, cats {await db.Cats.CountAsync()}, admin's cats {await db.Cats.CountAsync(c => c.OwnerId == admin.Id)}, " +
+            $"confirmed {await db.Users.CountAsync(u => u.EmailConfirmed)}, homes {await db.Players.CountAsync(p => p.HomeLatitude != null)}, " +
+            $"zones {await db.ProtectionZones.CountAsync()}, follows {await db.Follows.CountAsync()}, lost pets {await db.LostPets.CountAsync()}, " +
+            $"found {await db.LostPets.CountAsync(p => p.Status == Core.LostPets.LostPetStatus.Found)}, sightings {await db.LostPetSightings.CountAsync()}, " +
+            $"posts {await db.Posts.CountAsync()}, comments {await db.Comments.CountAsync()}, reactions {await db.Reactions.CountAsync()}";
+        Assert.Equal("players 5, cats 13, admin's cats 2, confirmed 5, homes 3, zones 5, follows 12, lost pets 12, found 1, sightings 6, " +
+            "posts 4, comments 6, reactions 10", world);
+        var roles = await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id
+                           join user in db.Users on link.UserId equals user.Id
+                           where role.Name != Core.Accounts.Roles.Player select user.UserName + ":" + role.Name).ToListAsync();
+        Assert.Equal(["admin:Admin", "luna:Moderator"], roles.Order());
+    }
+
     [Fact]
     public async Task A_night_watch_tick_killed_mid_save_leaves_patrols_whole_and_the_next_tick_ends_the_patrol_once()
     {

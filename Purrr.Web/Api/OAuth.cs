@@ -161,8 +161,12 @@ public static class OAuth
         var rsa = RSA.Create(2048);
         if (File.Exists(path))
             rsa.ImportFromPem(File.ReadAllText(path));
-        else
-            File.WriteAllText(path, rsa.ExportRSAPrivateKeyPem());
+        else // a new key is made when first used: here on another core, not on the start-up path (≈ 0.1 s each)
+            _ = Task.Run(() =>
+            {
+                File.WriteAllText(path + ".new", rsa.ExportRSAPrivateKeyPem());
+                File.Move(path + ".new", path, overwrite: true); // whole or not at all, should the process die meanwhile
+            });
         return new RsaSecurityKey(rsa);
     }
 }
