@@ -25,7 +25,7 @@ public static class Report
         var md = new StringBuilder();
         md.AppendLine("# Performance");
         md.AppendLine();
-        md.AppendLine($"Measured by `./perf.sh` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (Release build, fresh SQLite database, demo world). Regenerate with `./perf.sh` (see the end).");
+        md.AppendLine($"Measured by `./perf.sh` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (Release ReadyToRun publish, fresh SQLite database, demo world). Regenerate with `./perf.sh` (see the end).");
         md.AppendLine();
         md.AppendLine("## Machine");
         md.AppendLine();
