@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Purrr.Core.Accounts;
 using Purrr.Data.Accounts;
 using Purrr.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -17,8 +15,7 @@ public sealed class TwoFactorSignInE2E(PurrrServer server, BrowserFixture browse
     public async Task After_turning_on_the_authenticator_signing_in_asks_for_its_code()
     {
         var name = Names.Unique("guarded");
-        await server.InScopeAsync(async sp => (await sp.GetRequiredService<AccountService>().RegisterAsync(
-            new RegistrationRequest(name, $"{name}@example.test", BrowserSteps.Password, "Europe/Paris"))).Value);
+        await server.RegisterPlayerWithCatsAsync(name);
 
         await using (var laptop = await BrowserSession.OpenAsync(browser, server))
         {
