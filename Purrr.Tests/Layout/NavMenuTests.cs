@@ -76,6 +76,29 @@ public class NavMenuTests
         Assert.Null(Link(adminMenu, "Admin").GetAttribute("aria-current")); // the console's front page matches exactly
     }
 
+    [Fact]
+    public async Task An_admins_feature_switch_hides_or_shows_its_links_in_an_open_menu()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var admin = await database.AddPlayerAsync("admin");
+        await using var context = ComponentTestContext.Create(database, (new UserId(Guid.NewGuid()), "milo"));
+        var flags = context.Services.GetRequiredService<Purrr.Core.Admin.FeatureFlags>();
+        var menu = context.Render<NavMenu>();
+        Assert.Contains("Night Watch", Texts(menu));
+        Assert.DoesNotContain("Crypto", Texts(menu)); // off by default
+
+        Assert.True((await flags.SetAsync(Purrr.Core.Admin.Feature.NightWatch, false, admin)).Succeeded);
+        Assert.True((await flags.SetAsync(Purrr.Core.Admin.Feature.Crypto, true, admin)).Succeeded);
+
+        menu.WaitForAssertion(() =>
+        {
+            var links = Texts(menu);
+            Assert.DoesNotContain("Night Watch", links);
+            Assert.DoesNotContain("Territories", links);
+            Assert.Contains("Crypto", links);
+        });
+    }
+
     private static AngleSharp.Dom.IElement Link(IRenderedComponent<NavMenu> menu, string text) =>
         menu.FindAll("div.mud-nav-item > a.mud-nav-link").Single(a => a.TextContent.Trim() == text);
 
